@@ -1,0 +1,58 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { FlowRule, FlowScreen, Schema } from '../../domain/model';
+
+/** A named client flow: what a trigger of `slug` does to a user's queue. */
+@Entity({ tableName: 'client_flows' })
+export class ClientFlow {
+  /** Internal key; queue rows keep it for debugging (set null on delete). */
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  /** Stable external id, `oseh_cfl_…`. Unique. */
+  @Property({ type: 'text', unique: true })
+  uid!: string;
+
+  /** Trigger name, `^[a-z0-9_-]+$`, 1-255 chars. Unique. */
+  @Property({ type: 'text', unique: true })
+  slug!: string;
+
+  /** Admin label. */
+  @Property({ type: 'text', nullable: true })
+  name: string | null = null;
+
+  /** Admin text. */
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
+
+  /** OpenAPI 3.0.3 schema of the client parameters (untrusted input). */
+  @Property({ type: 'jsonb' })
+  clientSchema!: Schema;
+
+  /** OpenAPI 3.0.3 schema of the server parameters (chosen by backend code). */
+  @Property({ type: 'jsonb' })
+  serverSchema!: Schema;
+
+  /** True: the queue is cleared before the screens are added. */
+  @Property({ type: 'boolean' })
+  replaces!: boolean;
+
+  /** Flow screens in queue order (queue-engine.md §1.3). */
+  @Property({ type: 'jsonb' })
+  screens!: FlowScreen[];
+
+  /** Trigger-time rules, first holding one wins (queue-engine.md §3.3). */
+  @Property({ type: 'jsonb' })
+  rules!: FlowRule[];
+
+  /** Flow flags: 1 admin, 2 custom, 4 iOS / 8 Android / 16 browser triggerable (`FlowFlag`). */
+  @Property({ type: 'integer' })
+  flags!: number;
+
+  /** Seconds since the epoch (fractional) when created; immutable. */
+  @Property({ type: 'double' })
+  createdAt!: number;
+
+  /** Starts at 1, +1 on every non-empty successful patch (admin optimistic concurrency). */
+  @Property({ type: 'integer', default: 1 })
+  revision: number = 1;
+}

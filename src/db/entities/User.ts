@@ -1,0 +1,38 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** A person using the app. Queue rows, logs and tokens hang off this row. */
+@Entity({ tableName: 'users' })
+export class User {
+  /** Internal key; target of every user foreign key and of the per-user queue lock. */
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  /** Stable external identity (`oseh_u_…` in the reference); the `sub` claim of id tokens. Unique. */
+  @Property({ type: 'text', unique: true })
+  sub!: string;
+
+  /** Given name from the id token at account creation; `standard.name.given`. Nullable. */
+  @Property({ type: 'text', nullable: true })
+  givenName: string | null = null;
+
+  /** Family name; `standard.name.family`. Nullable. */
+  @Property({ type: 'text', nullable: true })
+  familyName: string | null = null;
+
+  /** Seconds since the epoch (fractional) when the row was created; drives `account_age`. */
+  @Property({ type: 'double' })
+  createdAt!: number;
+
+  /** Admins may use the admin API and tools. Only ever set by the CLI. */
+  @Property({ type: 'boolean', default: false })
+  admin: boolean = false;
+
+  /** The "pro" entitlement the free/pro flow-screen flags test. */
+  @Property({ type: 'boolean', default: false })
+  hasPro: boolean = false;
+
+  /** IANA time zone for `time_of_day` / `day_of_week`; null = request zone, else UTC. */
+  @Property({ type: 'text', nullable: true })
+  timezone: string | null = null;
+}
+

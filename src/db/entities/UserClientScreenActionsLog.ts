@@ -1,0 +1,27 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { UserClientScreensLog } from './UserClientScreensLog';
+
+/** One row per accepted trace: a client event attached to a realized screen. Debugging data only. */
+@Entity({ tableName: 'user_client_screen_actions_log' })
+@Index({ properties: ['userClientScreenLog', 'createdAt'] })
+export class UserClientScreenActionsLog {
+  /** Internal key. */
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  /** External id, `oseh_ucsal_…`. Unique. */
+  @Property({ type: 'text', unique: true })
+  uid!: string;
+
+  /** The realized screen the event belongs to; goes with it. */
+  @ManyToOne(() => UserClientScreensLog, { deleteRule: 'cascade', ref: true })
+  userClientScreenLog!: Ref<UserClientScreensLog>;
+
+  /** The trace body, verbatim (untrusted JSON text, at most 2048 bytes). */
+  @Property({ type: 'text' })
+  event!: string;
+
+  /** Seconds since the epoch of the trace. */
+  @Property({ type: 'double' })
+  createdAt!: number;
+}

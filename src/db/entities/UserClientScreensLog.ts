@@ -1,0 +1,40 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import type { JsonObject } from '../../domain/json';
+import { User } from './User';
+import { Visitor } from './Visitor';
+
+/**
+ * One row per realized front screen sent to a client (peek, pop). Debugging data only: never
+ * read for behaviour, may be truncated or partitioned.
+ */
+@Entity({ tableName: 'user_client_screens_log' })
+@Index({ properties: ['user', 'createdAt'] })
+export class UserClientScreensLog {
+  /** Internal key. */
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  /** External id, `oseh_ucsl_…`; the `oseh:log_uid` claim of the screen JWT. Unique. */
+  @Property({ type: 'text', unique: true })
+  uid!: string;
+
+  /** Who saw it; the log goes with the user. */
+  @ManyToOne(() => User, { deleteRule: 'cascade', ref: true })
+  user!: Ref<User>;
+
+  /** Request platform: `ios`, `android` or `browser`. */
+  @Property({ type: 'text' })
+  platform!: string;
+
+  /** Visitor of the response; null once the visitor is deleted. */
+  @ManyToOne(() => Visitor, { deleteRule: 'set null', nullable: true, ref: true, index: true })
+  visitor: Ref<Visitor> | null = null;
+
+  /** `{slug, parameters}` exactly as sent (includes media JWTs: admin-only reading). */
+  @Property({ type: 'jsonb' })
+  screen!: JsonObject;
+
+  /** Seconds since the epoch of the realization. */
+  @Property({ type: 'double' })
+  createdAt!: number;
+}

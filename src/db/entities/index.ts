@@ -1,0 +1,16 @@
+import { ClientFlow } from './ClientFlow';
+import { ClientScreen } from './ClientScreen';
+import { User } from './User';
+import { UserClientScreen } from './UserClientScreen';
+import { UserClientScreenActionsLog } from './UserClientScreenActionsLog';
+import { UserClientScreensLog } from './UserClientScreensLog';
+import { UserToken } from './UserToken';
+import { Visitor, VisitorUser } from './Visitor';
+
+export {
+  ClientFlow, ClientScreen, User, UserClientScreen, UserClientScreenActionsLog, UserClientScreensLog, UserToken, Visitor, VisitorUser,
+};
+
+export const ENTITIES = [
+  User, UserToken, Visitor, VisitorUser, ClientScreen, ClientFlow, UserClientScreen, UserClientScreensLog, UserClientScreenActionsLog,
+];

@@ -1,0 +1,64 @@
+import { flowFlags, screenFlags } from '../../domain/flags';
+import type { JsonObject } from '../../domain/json';
+import type { ClientFlowDef, ClientScreenDef, FlowRule, FlowScreen } from '../../domain/model';
+import type { Sql } from '../sql';
+
+interface FlowRow {
+  id: string;
+  uid: string;
+  slug: string;
+  client_schema: JsonObject;
+  server_schema: JsonObject;
+  replaces: boolean;
+  screens: FlowScreen[];
+  rules: FlowRule[];
+  flags: number;
+}
+
+interface ScreenRow {
+  id: string;
+  uid: string;
+  slug: string;
+  schema: JsonObject;
+  flags: number;
+}
+
+function toFlowDef(row: FlowRow): ClientFlowDef {
+  return {
+    id: Number(row.id),
+    uid: row.uid,
+    slug: row.slug,
+    clientSchema: row.client_schema,
+    serverSchema: row.server_schema,
+    replaces: row.replaces,
+    screens: row.screens,
+    rules: row.rules,
+    flags: flowFlags(row.flags),
+  };
+}
+
+function toScreenDef(row: ScreenRow): ClientScreenDef {
+  return { id: Number(row.id), uid: row.uid, slug: row.slug, schema: row.schema, flags: screenFlags(row.flags) };
+}
+
+const FLOW_COLUMNS = 'id, uid, slug, client_schema, server_schema, replaces, screens, rules, flags';
+
+export async function findFlowBySlug(sql: Sql, slug: string): Promise<ClientFlowDef | null> {
+  const rows = await sql<FlowRow>(`SELECT ${FLOW_COLUMNS} FROM client_flows WHERE slug = ?`, [slug]);
+  return rows.length === 0 ? null : toFlowDef(rows[0]);
+}
+
+export async function findFlowsBySlugs(sql: Sql, slugs: readonly string[]): Promise<ClientFlowDef[]> {
+  const rows = await sql<FlowRow>(`SELECT ${FLOW_COLUMNS} FROM client_flows WHERE slug = ANY(?::text[])`, [slugs]);
+  return rows.map(toFlowDef);
+}
+
+export async function findScreenBySlug(sql: Sql, slug: string): Promise<ClientScreenDef | null> {
+  const rows = await sql<ScreenRow>(`SELECT id, uid, slug, schema, flags FROM client_screens WHERE slug = ?`, [slug]);
+  return rows.length === 0 ? null : toScreenDef(rows[0]);
+}
+
+export async function findAllScreens(sql: Sql): Promise<ClientScreenDef[]> {
+  const rows = await sql<ScreenRow>(`SELECT id, uid, slug, schema, flags FROM client_screens ORDER BY slug`);
+  return rows.map(toScreenDef);
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { TriggerClientFlowResolver } from './flows/trigger-client-flow.resolver';
+import { ScreensResolver } from './screens/screens.resolver';
+import { ViewerResolver } from './viewer/viewer.resolver';
+
+/** Every resolver class of the API. A new resolver is one line here. */
+export const RESOLVERS = [ViewerResolver, ScreensResolver, TriggerClientFlowResolver] as const;
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process (type-graphql reads decorator metadata). */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return (schema ??= buildSchema({ resolvers: [...RESOLVERS], validate: false }));
+}

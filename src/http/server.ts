@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { createGraphQLContext, type GraphQLContext } from '../graphql/context';
+import { buildGraphQLSchema } from '../graphql/schema';
+import { header, readBody, sendEmpty, sendInternalError, sendJson, sendServiceUnavailable } from '../rest/http';
+import { Router } from '../rest/router';
+import { REST_ROUTES } from '../rest/routes';
+import type { AppContext } from '../services/app-context';
+import { ServiceUnavailableError } from '../services/errors';
+import { authenticate } from '../services/identity.service';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  url: string;
+  /** Stops accepting, drains HTTP and WebSocket connections, finishes in-flight requests. */
+  close(): Promise<void>;
+}
+
+/** Hides internal failures from clients: no messages or stack traces, one stable code. */
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    const original = (error as { originalError?: unknown })?.originalError;
+    if (original instanceof ServiceUnavailableError) {
+      return { message: original.message, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: original.retryAfterSeconds } };
+    }
+    return { message: 'internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return formatted;
+}
+
+/**
+ * One port for everything: REST shims, `/healthz` and `/readyz`, GraphQL over HTTP and
+ * graphql-ws (protocol `graphql-transport-ws`) on the same `/graphql` path.
+ */
+export async function startHttpServer(app: AppContext, listen: { port: number; host: string }): Promise<RunningServer> {
+  const schema = await buildGraphQLSchema();
+  const router = new Router(REST_ROUTES);
+  const production = app.config.nodeEnv === 'production';
+  let apollo: ApolloServer<GraphQLContext> | undefined;
+
+  const httpServer = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      app.log.error({ err: error, url: req.url }, 'unhandled request failure');
+      sendInternalError(res);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(req, res, url);
+    const match = router.match(req.method ?? 'GET', url.pathname);
+    if (match.kind === 'not_found') return sendJson(res, 404, { detail: 'Not Found' });
+    if (match.kind === 'method_not_allowed') return sendJson(res, 405, { detail: 'Method Not Allowed' });
+    try {
+      await match.handler({ req, res, url, params: match.params, app });
+    } catch (error) {
+      if (error instanceof ServiceUnavailableError) return sendServiceUnavailable(res, error);
+      throw error;
+    }
+  }
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (method === 'POST') {
+      const read = await readBody(req, app.config.requestBodyLimitBytes);
+      if (!read.ok) return sendEmpty(res, 413);
+      const text = read.body.toString('utf8');
+      const contentType = headers.get('content-type') ?? '';
+      if (/^application\/(graphql-response\+)?json\b/i.test(contentType) && text.length > 0) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      } else {
+        body = text;
+      }
+    }
+    const response = await apollo!.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search: url.search, body },
+      context: async () =>
+        createGraphQLContext(app, {
+          requestId: header(req, 'x-request-id') ?? randomUUID(),
+          authorization: header(req, 'authorization'),
+          visitor: header(req, 'visitor'),
+        }),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [name, value] of response.headers) outHeaders[name] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsCleanup = useServer<{ authorization?: unknown; visitor?: unknown }>(
+    {
+      schema,
+      connectionInitWaitTimeout: 10_000,
+      // The connection authenticates once, in connection_init; a refusal closes with 4403.
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        const result = await authenticate(app, typeof authorization === 'string' ? authorization : undefined);
+        return result.ok;
+      },
+      context: (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        return createGraphQLContext(app, {
+          requestId: randomUUID(),
+          authorization: typeof params.authorization === 'string' ? params.authorization : undefined,
+          visitor: typeof params.visitor === 'string' ? params.visitor : undefined,
+        });
+      },
+    },
+    wsServer,
+  );
+
+  const drainWebSockets: ApolloServerPlugin<GraphQLContext> = {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          await wsCleanup.dispose();
+        },
+      };
+    },
+  };
+
+  apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      drainWebSockets,
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(listen.port, listen.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    server: httpServer,
+    port,
+    url: `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${port}`,
+    close: async () => {
+      await apollo!.stop();
+    },
+  };
+}

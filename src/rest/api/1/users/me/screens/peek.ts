@@ -1,0 +1,16 @@
+import { authenticate } from '../../../../../../services/identity.service';
+import { peekScreen } from '../../../../../../services/screens.service';
+import { header, sendAuthFailure } from '../../../../../http';
+import type { RestRequest } from '../../../../../router';
+import { parseClientQuery, sendPeekResponse } from './common';
+
+/** `POST /api/1/users/me/screens/peek?platform=…[&version=…]` (queue-engine.md §6). No body. */
+export async function peek(request: RestRequest): Promise<void> {
+  const query = parseClientQuery(request);
+  if (query === null) return;
+  const auth = await authenticate(request.app, header(request.req, 'authorization'));
+  if (!auth.ok) return sendAuthFailure(request.res, auth.reason);
+  request.req.resume();
+  const response = await peekScreen(request.app, { ...query, user: auth.user, visitorHeader: header(request.req, 'visitor') });
+  sendPeekResponse(request.res, response);
+}

@@ -1,0 +1,66 @@
+import { Redis } from 'ioredis';
+import type { AppConfig } from './config/config';
+import { migrate, openOrm } from './db/orm';
+import { ensureBackingServices } from './infra/services';
+import type { Logger } from './lib/log';
+import { createAppContext, type AppContext } from './services/app-context';
+import { verifySpecialFlows } from './services/startup';
+
+export interface Runtime {
+  app: AppContext;
+  /** Closes Redis and PostgreSQL connections, then stops the embedded servers this process started. */
+  stop(): Promise<void>;
+}
+
+export function connectRedis(url: string, log: Logger): Redis {
+  const redis = new Redis(url, {
+    // Fail a command fast rather than queue it forever while Redis is down: statistics and
+    // publications are best effort and must never hold a request.
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+  });
+  let reported = false;
+  redis.on('error', (error) => {
+    if (!reported) log.warn({ err: error }, 'redis connection error');
+    reported = true;
+  });
+  redis.on('ready', () => {
+    reported = false;
+  });
+  return redis;
+}
+
+/**
+ * Everything but the HTTP server: backing services (embedded when no URL is configured),
+ * migrations, connections, the app context and the startup checks.
+ */
+export async function bootRuntime(
+  config: AppConfig,
+  log: Logger,
+  options: { migrate?: boolean; verify?: boolean } = {},
+): Promise<Runtime> {
+  const services = await ensureBackingServices(config, (line) => log.info(line));
+  const orm = await openOrm(services.databaseUrl);
+  try {
+    if (options.migrate ?? true) {
+      const applied = await migrate(orm);
+      if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
+    }
+    const redis = connectRedis(services.redisUrl, log);
+    const app = createAppContext({ config, orm, redis, log });
+    if (options.verify ?? true) await verifySpecialFlows(app);
+    return {
+      app,
+      stop: async () => {
+        redis.disconnect();
+        await orm.close(true);
+        await services.stop();
+      },
+    };
+  } catch (error) {
+    await orm.close(true);
+    await services.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+import { deleteQueuedScreens, insertQueuedScreens, loadQueue } from '../db/repositories/queue.repository';
+import { lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
+import { diffQueue, serverTrigger, type EngineDeps, type Operation, type QueueOutcome } from '../domain/engine';
+import type { JsonObject } from '../domain/json';
+import type { EngineUser, QueuedScreen, RequestPlatform } from '../domain/model';
+import { newUid } from '../lib/ids';
+import type { AppContext } from './app-context';
+import { inTransaction, type TransactionScope } from './transaction';
+
+export function toEngineUser(user: UserRecord): EngineUser {
+  return {
+    sub: user.sub,
+    createdAt: user.createdAt,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    hasPro: user.hasPro,
+    timezone: user.timezone,
+  };
+}
+
+export function engineDeps(app: AppContext): EngineDeps {
+  return {
+    flow: (slug) => app.definitions.flow(slug),
+    screen: (slug) => app.definitions.screen(slug),
+    registry: app.registry,
+    standard: app.standard,
+    newQueueUid: () => newUid('ucs'),
+    random: Math.random,
+    warn: (message, data) => app.log.warn(data ?? {}, message),
+  };
+}
+
+export interface QueueRequest {
+  platform: RequestPlatform;
+  version: number | null;
+}
+
+export interface AppliedOperation<R extends QueueOutcome> {
+  before: QueuedScreen[];
+  outcome: R;
+  op: Operation;
+}
+
+/**
+ * The one way a queue changes: with the per-user lock held (the caller locked `user` in this
+ * transaction), read the whole queue, run one pure engine call on it, write the difference.
+ * Statistics are reported only after commit.
+ */
+export async function applyToLockedQueue<R extends QueueOutcome>(
+  app: AppContext,
+  scope: TransactionScope,
+  user: UserRecord,
+  request: QueueRequest,
+  run: (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<R>,
+): Promise<AppliedOperation<R>> {
+  const before = await loadQueue(scope.sql, user.id);
+  const op: Operation = {
+    user: toEngineUser(user),
+    platform: request.platform,
+    version: request.version,
+    now: app.now(),
+    requestTimezone: null,
+  };
+  const outcome = await run(engineDeps(app), op, before);
+  const { deleted, inserted } = diffQueue(before, outcome.queue);
+  await deleteQueuedScreens(scope.sql, user.id, deleted.map((row) => row.uid));
+  await insertQueuedScreens(scope.sql, user.id, inserted);
+  if (outcome.stats.length > 0) scope.afterCommit(() => app.stats.record(outcome.stats, op.now));
+  return { before, outcome, op };
+}
+
+export interface ServerTriggerInput extends QueueRequest {
+  userSub: string;
+  slug: string;
+  clientParameters: JsonObject;
+  serverParameters: JsonObject;
+}
+
+export type ServerTriggerResult =
+  | { kind: 'user_not_found' }
+  | { kind: 'triggered'; requestedSlug: string; chosenSlug: string | null; queueLength: number };
+
+/**
+ * The trusted trigger of queue-engine.md §7.5: resolve `(slug, client, server, server, true)`
+ * without popping, stabilize with the given platform, commit. Used by back-office callers.
+ */
+export async function triggerForUser(app: AppContext, input: ServerTriggerInput): Promise<ServerTriggerResult> {
+  return inTransaction(app.orm, async (scope) => {
+    const user = await lockUserBySub(scope.sql, input.userSub);
+    if (user === null) return { kind: 'user_not_found' } as const;
+    const { outcome } = await runServerTrigger(app, scope, user, input);
+    return { kind: 'triggered', requestedSlug: input.slug, chosenSlug: outcome.chosenSlug, queueLength: outcome.queue.length } as const;
+  });
+}
+
+/** A server trigger inside a transaction that already holds the user's lock. */
+export function runServerTrigger(
+  app: AppContext,
+  scope: TransactionScope,
+  user: UserRecord,
+  input: QueueRequest & { slug: string; clientParameters: JsonObject; serverParameters: JsonObject },
+) {
+  return applyToLockedQueue(app, scope, user, input, (deps, op, queue) =>
+    serverTrigger(deps, op, queue, { slug: input.slug, client: input.clientParameters, server: input.serverParameters }),
+  );
+}

@@ -1,0 +1,117 @@
+import { insertScreenAction, insertScreenLog, findScreenLogOwner, resolveVisitor } from '../db/repositories/screens-log.repository';
+import { lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
+import {
+  peek, peekedEvent, pop, realizeFront, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
+} from '../domain/engine';
+import type { JsonValue } from '../domain/json';
+import type { ClientPlatform, QueuedScreen } from '../domain/model';
+import { newUid } from '../lib/ids';
+import type { AppContext } from './app-context';
+import { applyToLockedQueue } from './queue.service';
+import { signScreenJwt, verifyScreenJwt } from './screen-jwt';
+import { inTransaction, withReadConnection } from './transaction';
+
+/** What peek, pop and every custom pop answer (rest-wire-contract.md §3). */
+export interface PeekScreenResponse {
+  visitor: string;
+  screen: { active: RealizedItem; activeJwt: string; prefetch: RealizedItem[] };
+}
+
+export interface ClientRequest {
+  user: UserRecord;
+  platform: ClientPlatform;
+  version: number | null;
+  /** The `visitor` header as sent, if any. */
+  visitorHeader: string | undefined;
+}
+
+export class UserGoneError extends Error {}
+
+/**
+ * The shared tail of every peek-family request, inside one per-user transaction: run the engine
+ * step, stabilize and realize the front (§3.7 drift rule inside), write the queue difference,
+ * resolve the visitor, log the realized front; after commit, count once and mint the JWT.
+ */
+async function respond(
+  app: AppContext,
+  request: ClientRequest,
+  step: (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<QueueOutcome>,
+): Promise<PeekScreenResponse> {
+  const committed = await inTransaction(app.orm, async (scope) => {
+    const user = await lockUserBySub(scope.sql, request.user.sub);
+    if (user === null) throw new UserGoneError(`user ${request.user.sub} no longer exists`);
+    const { outcome, op } = await applyToLockedQueue(app, scope, user, request, async (deps, op, queue) => {
+      const realized = await realizeFront(deps, op, await step(deps, op, queue));
+      return { ...realized, stats: [...realized.stats, peekedEvent(op, realized.active.slug)] };
+    });
+    const visitor = await resolveVisitor(scope.sql, {
+      header: request.visitorHeader,
+      userId: user.id,
+      source: request.platform,
+      now: op.now,
+      newUid: () => newUid('v'),
+    });
+    const logUid = newUid('ucsl');
+    await insertScreenLog(scope.sql, {
+      uid: logUid,
+      userId: user.id,
+      platform: request.platform,
+      visitorId: visitor.id,
+      screen: { slug: outcome.active.slug, parameters: outcome.active.parameters },
+      createdAt: op.now,
+    });
+    return { outcome, visitor, logUid, now: op.now };
+  });
+  const { outcome, visitor, logUid, now } = committed;
+  const activeJwt = await signScreenJwt(
+    app.config.secrets.clientScreenJwt,
+    { sub: outcome.front.uid, logUid, screenSlug: outcome.active.slug },
+    now,
+  );
+  return { visitor: visitor.uid, screen: { active: outcome.active, activeJwt, prefetch: outcome.prefetch } };
+}
+
+/** `peek` (queue-engine.md §6): stabilize, realize, log; the queue changes only if it had to. */
+export function peekScreen(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse> {
+  return respond(app, request, (deps, op, queue) => peek(deps, op, queue));
+}
+
+export interface PopInput extends ClientRequest {
+  screenJwt: string;
+  trigger: { slug: string; parameters: JsonValue } | null;
+}
+
+/** `pop` (queue-engine.md §7): every outcome (bad JWT, desync, forbidden, ...) is a normal answer. */
+export async function popScreen(app: AppContext, input: PopInput): Promise<PeekScreenResponse> {
+  const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
+  return respond(app, input, (deps, op, queue) =>
+    pop(deps, op, queue, { screenJwtSub: claims === null ? null : claims.sub, trigger: input.trigger }),
+  );
+}
+
+export type TraceOutcome = 'stored' | 'log_missing';
+
+/**
+ * Stores a client event verbatim on the log row named by the screen JWT. `ownerUserId` (GraphQL,
+ * where the user is known) refuses another user's JWT; REST cannot tell and accepts it.
+ */
+export async function traceScreen(
+  app: AppContext,
+  input: { logUid: string; screenSlug: string; event: string; platform: ClientPlatform; version: number | null; ownerUserId?: string },
+): Promise<TraceOutcome> {
+  const now = app.now();
+  const inserted = await inTransaction(app.orm, ({ sql }) =>
+    insertScreenAction(sql, { uid: newUid('ucsal'), logUid: input.logUid, event: input.event, createdAt: now, userId: input.ownerUserId }),
+  );
+  if (!inserted) return 'log_missing';
+  await app.stats.record([{ event: 'traced', platform: input.platform, version: input.version, screenSlug: input.screenSlug }], now);
+  return 'stored';
+}
+
+/** Whether a screen JWT's log row belongs to this user (`null`: the row is gone). */
+export function screenLogOwnedBy(app: AppContext, logUid: string, userId: string): Promise<boolean | null> {
+  return withReadConnection(app.orm, async (sql) => {
+    const owner = await findScreenLogOwner(sql, logUid);
+    return owner === null ? null : owner === userId;
+  });
+}

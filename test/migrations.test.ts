@@ -1,0 +1,118 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { STARTER_SCREENS } from '../src/content/screens';
+import { SPECIAL_FLOW_SEEDS } from '../src/content/special-flows';
+import { migrate, openOrm, type Orm } from '../src/db/orm';
+import { upsertClientScreens } from '../src/db/seed';
+import { FlowFlag } from '../src/domain/flags';
+import { REQUIRED_SPECIAL_FLOWS } from '../src/domain/engine';
+import { checkSchema, FormatRegistry, validateValue } from '../src/domain/schema';
+import { MIGRATIONS } from '../migrations';
+import { databaseUrl } from './support/global-setup';
+
+/** A database with nothing in it, not even the template's tables. */
+async function emptyDatabase(): Promise<string> {
+  const name = `empty_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return databaseUrl(inject('postgresAdminUrl'), name);
+}
+
+let orm: Orm;
+let db: pg.Client;
+beforeAll(async () => {
+  const url = await emptyDatabase();
+  orm = await openOrm(url);
+  db = new pg.Client({ connectionString: url });
+  await db.connect();
+});
+afterAll(async () => {
+  await db?.end();
+  await orm?.close(true);
+});
+
+describe('migrations', () => {
+  it('apply from an empty database, then are a no-op', async () => {
+    expect(await migrate(orm)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await migrate(orm)).toEqual([]);
+  });
+
+  it('create every table of the data model with its keys and delete rules', async () => {
+    const tables = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(
+      expect.arrayContaining([
+        'client_flows', 'client_screens', 'user_client_screen_actions_log', 'user_client_screens', 'user_client_screens_log',
+        'user_tokens', 'users', 'visitor_users', 'visitors',
+      ]),
+    );
+    const jsonb = await db.query(
+      `SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE data_type = 'jsonb' ORDER BY 1`,
+    );
+    expect(jsonb.rows.map((r) => r.c)).toEqual([
+      'client_flows.client_schema', 'client_flows.rules', 'client_flows.screens', 'client_flows.server_schema',
+      'client_screens.schema', 'user_client_screens.flow_client_parameters', 'user_client_screens.flow_server_parameters',
+      'user_client_screens.screen', 'user_client_screens_log.screen',
+    ]);
+    const deleteRules = await db.query(
+      `SELECT conrelid::regclass::text || '.' || a.attname AS col, confdeltype AS rule
+       FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+       WHERE c.contype = 'f' ORDER BY 1`,
+    );
+    expect(Object.fromEntries(deleteRules.rows.map((r) => [r.col, r.rule]))).toEqual({
+      'user_client_screen_actions_log.user_client_screen_log_id': 'c',
+      'user_client_screens.client_flow_id': 'n',
+      'user_client_screens.client_screen_id': 'c',
+      'user_client_screens.user_id': 'c',
+      'user_client_screens_log.user_id': 'c',
+      'user_client_screens_log.visitor_id': 'n',
+      'user_tokens.user_id': 'c',
+      'visitor_users.user_id': 'c',
+      'visitor_users.visitor_id': 'c',
+    });
+    const queueUnique = await db.query(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'user_client_screens'::regclass AND contype = 'u'`,
+    );
+    expect(queueUnique.rows.map((r) => r.def)).toContain('UNIQUE (user_id, outer_counter, inner_counter)');
+  });
+
+  it('match the MikroORM entities (no schema difference)', async () => {
+    const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false, safe: true });
+    expect(diff.trim()).toBe('');
+  });
+
+  it('seed every starter screen and special flow, valid', async () => {
+    const registry = new FormatRegistry();
+    const screens = await db.query(`SELECT slug, schema, flags FROM client_screens ORDER BY slug`);
+    expect(screens.rows.map((r) => r.slug).sort()).toEqual(STARTER_SCREENS.map((s) => s.slug).sort());
+    for (const row of screens.rows) {
+      expect({ slug: row.slug, issues: checkSchema(row.schema, { examples: 'required', registry }) }).toEqual({ slug: row.slug, issues: [] });
+    }
+    const flows = await db.query(`SELECT slug, client_schema, server_schema, flags FROM client_flows`);
+    const bySlug = new Map(flows.rows.map((r) => [r.slug, r]));
+    for (const slug of REQUIRED_SPECIAL_FLOWS) {
+      const flow = bySlug.get(slug);
+      expect(flow, slug).toBeDefined();
+      expect(flow.flags & FlowFlag.IS_CUSTOM, slug).toBe(0);
+      expect(validateValue(flow.client_schema, {}).ok, slug).toBe(true);
+      expect(validateValue(flow.server_schema, {}).ok, slug).toBe(true);
+    }
+    expect(SPECIAL_FLOW_SEEDS.map((f) => f.slug).sort()).toEqual([...REQUIRED_SPECIAL_FLOWS].sort());
+  });
+
+  it('re-running the content upsert changes nothing', async () => {
+    const before = await db.query(`SELECT uid, slug, schema_hash FROM client_screens ORDER BY slug`);
+    await upsertClientScreens((sql, params) => orm.em.getConnection().execute(sql, params), STARTER_SCREENS);
+    const after = await db.query(`SELECT uid, slug, schema_hash FROM client_screens ORDER BY slug`);
+    expect(after.rows).toEqual(before.rows);
+  });
+
+  it('refuses to seed a screen whose schema fails the checker', async () => {
+    const broken = { ...STARTER_SCREENS[0], slug: 'broken', schema: { type: 'object', properties: { a: { type: 'string' } } } };
+    await expect(upsertClientScreens((sql, params) => orm.em.getConnection().execute(sql, params), [broken])).rejects.toThrow(/broken/);
+    const rows = await db.query(`SELECT 1 FROM client_screens WHERE slug = 'broken'`);
+    expect(rows.rowCount).toBe(0);
+  });
+});
