@@ -1,0 +1,154 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+import { SECRETS_FILE } from './secrets';
+
+const ID = 'OSEH_ID_TOKEN_SECRET';
+const SCREEN = 'OSEH_CLIENT_SCREEN_JWT_SECRET';
+const STRONG = 'x'.repeat(32);
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'clientflows-config-test-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Env with both secrets set, so parsing tests touch no file. */
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { [ID]: 'id-secret', [SCREEN]: 'screen-secret', DATA_DIR: dataDir, ...extra };
+}
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the defaults', () => {
+    const config = loadConfig({ [ID]: 'a', [SCREEN]: 'b' });
+    expect(config).toEqual({
+      port: 8000,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      redisUrl: null,
+      dataDir: path.resolve('.data'),
+      nodeEnv: 'development',
+      logLevel: 'info',
+      statsTimezone: 'America/Los_Angeles',
+      requestBodyLimitBytes: 1_048_576,
+      secrets: { idToken: 'a', clientScreenJwt: 'b' },
+    });
+  });
+
+  it('reads every variable, treating blank ones as unset', () => {
+    const config = loadConfig(
+      env({
+        PORT: '0',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgresql://u:p@db:5432/app',
+        REDIS_URL: 'rediss://cache:6380',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'debug',
+        STATS_TIMEZONE: 'Europe/Berlin',
+        REQUEST_BODY_LIMIT_BYTES: '2048',
+      }),
+    );
+    expect(config).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      databaseUrl: 'postgresql://u:p@db:5432/app',
+      redisUrl: 'rediss://cache:6380',
+      dataDir,
+      nodeEnv: 'test',
+      logLevel: 'debug',
+      statsTimezone: 'Europe/Berlin',
+      requestBodyLimitBytes: 2048,
+    });
+    expect(loadConfig(env({ PORT: ' ', DATABASE_URL: '' }))).toMatchObject({ port: 8000, databaseUrl: null });
+  });
+
+  it.each(['abc', '-1', '80.5', '65536', '1e3', '0x50'])('rejects PORT=%s naming the variable', (port) => {
+    expect(configError(() => loadConfig(env({ PORT: port }))).message).toContain('PORT');
+  });
+
+  it.each([
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'verbose'],
+    ['STATS_TIMEZONE', 'Mars/Olympus_Mons'],
+    ['REQUEST_BODY_LIMIT_BYTES', '0'],
+    ['REDIS_URL', 'http://cache:6379'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    expect(configError(() => loadConfig(env({ [name]: value }))).message).toContain(name);
+  });
+
+  it('does not echo a bad DATABASE_URL (it may hold a password)', () => {
+    const message = configError(() => loadConfig(env({ DATABASE_URL: 'mysql://root:hunter2@db/app' }))).message;
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('hunter2');
+  });
+});
+
+describe('secrets', () => {
+  it('production without secrets stops, naming each missing variable, and writes nothing', () => {
+    const message = configError(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir })).message;
+    expect(message).toContain(ID);
+    expect(message).toContain(SCREEN);
+    const one = configError(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, [ID]: STRONG })).message;
+    expect(one).toContain(SCREEN);
+    expect(one).not.toContain(ID);
+    expect(() => statSync(path.join(dataDir, SECRETS_FILE))).toThrow(/ENOENT/);
+  });
+
+  it('production refuses a secret shorter than 32 characters', () => {
+    const message = configError(() =>
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, [ID]: STRONG, [SCREEN]: 'short' }),
+    ).message;
+    expect(message).toContain(SCREEN);
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, [ID]: STRONG, [SCREEN]: STRONG });
+    expect(config.secrets).toEqual({ idToken: STRONG, clientScreenJwt: STRONG });
+  });
+
+  it('development generates secrets once into DATA_DIR/secrets.json (0600) and reuses them', () => {
+    const lines: string[] = [];
+    const log = (line: string) => lines.push(line);
+    const first = loadConfig({ DATA_DIR: dataDir }, { log });
+    const file = path.join(dataDir, SECRETS_FILE);
+
+    expect(first.secrets.idToken).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 bytes, base64url
+    expect(first.secrets.clientScreenJwt).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.secrets.idToken).not.toBe(first.secrets.clientScreenJwt);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ [ID]: first.secrets.idToken, [SCREEN]: first.secrets.clientScreenJwt });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(ID);
+    expect(lines[0]).toContain(file);
+
+    const second = loadConfig({ DATA_DIR: dataDir }, { log });
+    expect(second.secrets).toEqual(first.secrets);
+    expect(lines).toHaveLength(1);
+  });
+
+  it('a variable that is set wins over the stored value; only the missing one is generated', () => {
+    const lines: string[] = [];
+    const config = loadConfig({ DATA_DIR: dataDir, [ID]: 'from-env' }, { log: (line) => lines.push(line) });
+    expect(config.secrets.idToken).toBe('from-env');
+    const stored = JSON.parse(readFileSync(path.join(dataDir, SECRETS_FILE), 'utf8'));
+    expect(stored).toEqual({ [SCREEN]: config.secrets.clientScreenJwt });
+    expect(lines[0]).toContain(SCREEN);
+    expect(lines[0]).not.toContain(ID);
+  });
+
+  it('refuses an unreadable secrets.json instead of silently replacing it', () => {
+    const file = path.join(dataDir, SECRETS_FILE);
+    writeFileSync(file, '{ not json');
+    expect(configError(() => loadConfig({ DATA_DIR: dataDir }, { log: () => {} })).message).toContain(file);
+    expect(readFileSync(file, 'utf8')).toBe('{ not json');
+  });
+});

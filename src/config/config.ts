@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { ConfigError } from './errors';
+import { resolveSecrets, type Secrets } from './secrets';
+
+export { ConfigError };
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** null: start the embedded PostgreSQL kept in `dataDir`. */
+  databaseUrl: string | null;
+  /** null: spawn a private redis-server. */
+  redisUrl: string | null;
+  /** Absolute path of the local state (embedded database, generated secrets). */
+  dataDir: string;
+  nodeEnv: NodeEnv;
+  logLevel: string;
+  statsTimezone: string;
+  requestBodyLimitBytes: number;
+  secrets: Secrets;
+}
+
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
+/** pino's levels: the logger is built from this value. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A variable's value, with empty or blank treated as unset (`PORT=` in a .env file). */
+function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = setting(env, name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const text = setting(env, name);
+  if (text === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${text}"`);
+  }
+  return text as T;
+}
+
+/** A connection URL with one of the given schemes; the value is never echoed (it may hold a password). */
+function connectionUrl(env: NodeJS.ProcessEnv, name: string, schemes: readonly string[]): string | null {
+  const text = setting(env, name);
+  if (text === undefined) return null;
+  let scheme: string | null = null;
+  try {
+    scheme = new URL(text).protocol.slice(0, -1);
+  } catch {
+    // reported below
+  }
+  if (scheme === null || !schemes.includes(scheme)) {
+    throw new ConfigError(`${name} must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+  }
+  return text;
+}
+
+function timeZone(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const zone = setting(env, name) ?? fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigError(`${name} must be an IANA time zone such as America/Los_Angeles, got "${zone}"`);
+  }
+  return zone;
+}
+
+/**
+ * The configuration from environment variables, with defaults. Throws ConfigError naming the
+ * variable at fault; may create `DATA_DIR/secrets.json` outside production (see resolveSecrets).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) => void } = {}): AppConfig {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const dataDir = path.resolve(setting(env, 'DATA_DIR') ?? '.data');
+  return {
+    // 0 asks the kernel for any free port (tests).
+    port: integer(env, 'PORT', 8000, 0, 65535),
+    host: setting(env, 'HOST') ?? '127.0.0.1',
+    databaseUrl: connectionUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
+    redisUrl: connectionUrl(env, 'REDIS_URL', ['redis', 'rediss']),
+    dataDir,
+    nodeEnv,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    statsTimezone: timeZone(env, 'STATS_TIMEZONE', 'America/Los_Angeles'),
+    requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_BYTES', 1_048_576, 1, Number.MAX_SAFE_INTEGER),
+    secrets: resolveSecrets(env, dataDir, nodeEnv, log),
+  };
+}
