@@ -9,7 +9,7 @@ export class Migration20261129000001_initial extends Migration {
     this.addSql(`
       CREATE TABLE users (
         id bigserial PRIMARY KEY,
-        sub text NOT NULL UNIQUE,
+        sub text NOT NULL CONSTRAINT users_sub_unique UNIQUE,
         given_name text NULL,
         family_name text NULL,
         created_at double precision NOT NULL,
@@ -20,9 +20,9 @@ export class Migration20261129000001_initial extends Migration {
     this.addSql(`
       CREATE TABLE user_tokens (
         id bigserial PRIMARY KEY,
-        uid text NOT NULL UNIQUE,
-        user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-        token text NOT NULL UNIQUE,
+        uid text NOT NULL CONSTRAINT user_tokens_uid_unique UNIQUE,
+        user_id bigint NOT NULL CONSTRAINT user_tokens_user_id_foreign REFERENCES users (id) ON UPDATE CASCADE ON DELETE CASCADE,
+        token text NOT NULL CONSTRAINT user_tokens_token_unique UNIQUE,
         name text NOT NULL,
         created_at double precision NOT NULL,
         expires_at double precision NULL
@@ -31,15 +31,15 @@ export class Migration20261129000001_initial extends Migration {
     this.addSql(`
       CREATE TABLE visitors (
         id bigserial PRIMARY KEY,
-        uid text NOT NULL UNIQUE,
+        uid text NOT NULL CONSTRAINT visitors_uid_unique UNIQUE,
         source text NOT NULL,
         created_at double precision NOT NULL
       )`);
     this.addSql(`
       CREATE TABLE visitor_users (
         id bigserial PRIMARY KEY,
-        visitor_id bigint NOT NULL REFERENCES visitors (id) ON DELETE CASCADE,
-        user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        visitor_id bigint NOT NULL CONSTRAINT visitor_users_visitor_id_foreign REFERENCES visitors (id) ON UPDATE CASCADE ON DELETE CASCADE,
+        user_id bigint NOT NULL CONSTRAINT visitor_users_user_id_foreign REFERENCES users (id) ON UPDATE CASCADE ON DELETE CASCADE,
         first_seen_at double precision NOT NULL,
         last_seen_at double precision NOT NULL,
         CONSTRAINT visitor_users_visitor_id_user_id_unique UNIQUE (visitor_id, user_id)
@@ -48,8 +48,8 @@ export class Migration20261129000001_initial extends Migration {
     this.addSql(`
       CREATE TABLE client_screens (
         id bigserial PRIMARY KEY,
-        uid text NOT NULL UNIQUE,
-        slug text NOT NULL UNIQUE,
+        uid text NOT NULL CONSTRAINT client_screens_uid_unique UNIQUE,
+        slug text NOT NULL CONSTRAINT client_screens_slug_unique UNIQUE,
         name text NOT NULL,
         description text NOT NULL,
         schema jsonb NOT NULL,
@@ -59,8 +59,8 @@ export class Migration20261129000001_initial extends Migration {
     this.addSql(`
       CREATE TABLE client_flows (
         id bigserial PRIMARY KEY,
-        uid text NOT NULL UNIQUE,
-        slug text NOT NULL UNIQUE,
+        uid text NOT NULL CONSTRAINT client_flows_uid_unique UNIQUE,
+        slug text NOT NULL CONSTRAINT client_flows_slug_unique UNIQUE,
         name text NULL,
         description text NULL,
         client_schema jsonb NOT NULL,
@@ -75,12 +75,12 @@ export class Migration20261129000001_initial extends Migration {
     this.addSql(`
       CREATE TABLE user_client_screens (
         id bigserial PRIMARY KEY,
-        uid text NOT NULL UNIQUE,
-        user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        uid text NOT NULL CONSTRAINT user_client_screens_uid_unique UNIQUE,
+        user_id bigint NOT NULL CONSTRAINT user_client_screens_user_id_foreign REFERENCES users (id) ON UPDATE CASCADE ON DELETE CASCADE,
         outer_counter integer NOT NULL,
         inner_counter integer NOT NULL,
-        client_flow_id bigint NULL REFERENCES client_flows (id) ON DELETE SET NULL,
-        client_screen_id bigint NOT NULL REFERENCES client_screens (id) ON DELETE CASCADE,
+        client_flow_id bigint NULL CONSTRAINT user_client_screens_client_flow_id_foreign REFERENCES client_flows (id) ON UPDATE CASCADE ON DELETE SET NULL,
+        client_screen_id bigint NOT NULL CONSTRAINT user_client_screens_client_screen_id_foreign REFERENCES client_screens (id) ON UPDATE CASCADE ON DELETE CASCADE,
         flow_client_parameters jsonb NOT NULL,
         flow_server_parameters jsonb NOT NULL,
         screen jsonb NOT NULL,
@@ -94,10 +94,10 @@ export class Migration20261129000001_initial extends Migration {
     this.addSql(`
       CREATE TABLE user_client_screens_log (
         id bigserial PRIMARY KEY,
-        uid text NOT NULL UNIQUE,
-        user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        uid text NOT NULL CONSTRAINT user_client_screens_log_uid_unique UNIQUE,
+        user_id bigint NOT NULL CONSTRAINT user_client_screens_log_user_id_foreign REFERENCES users (id) ON UPDATE CASCADE ON DELETE CASCADE,
         platform text NOT NULL,
-        visitor_id bigint NULL REFERENCES visitors (id) ON DELETE SET NULL,
+        visitor_id bigint NULL CONSTRAINT user_client_screens_log_visitor_id_foreign REFERENCES visitors (id) ON UPDATE CASCADE ON DELETE SET NULL,
         screen jsonb NOT NULL,
         created_at double precision NOT NULL
       )`);
@@ -106,8 +106,8 @@ export class Migration20261129000001_initial extends Migration {
     this.addSql(`
       CREATE TABLE user_client_screen_actions_log (
         id bigserial PRIMARY KEY,
-        uid text NOT NULL UNIQUE,
-        user_client_screen_log_id bigint NOT NULL REFERENCES user_client_screens_log (id) ON DELETE CASCADE,
+        uid text NOT NULL CONSTRAINT user_client_screen_actions_log_uid_unique UNIQUE,
+        user_client_screen_log_id bigint NOT NULL CONSTRAINT user_client_screen_actions_log_log_id_foreign REFERENCES user_client_screens_log (id) ON UPDATE CASCADE ON DELETE CASCADE,
         event text NOT NULL,
         created_at double precision NOT NULL
       )`);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { startHttpServer } from './http/server';
+import { EmbeddedPostgresError } from './infra/embedded-postgres';
 import { RedisUnavailableError } from './infra/redis-server';
 import { createLogger } from './lib/log';
 import { bootRuntime } from './runtime';
@@ -9,8 +10,8 @@ import { ensureDevAdminToken } from './services/users.service';
 
 /** `npm start`: the whole service in one process, on one port. */
 async function main(): Promise<void> {
-  const log = createLogger(process.env.LOG_LEVEL ?? 'info');
   const config = loadConfig(process.env, { log: (line) => console.log(line) });
+  const log = createLogger(config.logLevel);
   const runtime = await bootRuntime(config, log);
   const server = await startHttpServer(runtime.app, { port: config.port, host: config.host }).catch(async (error) => {
     await runtime.stop();
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     try {
       await server.close();
+      log.info('connections drained');
       await runtime.stop();
+      log.info('stopped');
       process.exit(0);
     } catch (error) {
       log.error({ err: error }, 'unclean shutdown');
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   // Expected start failures get one readable line; anything else its stack.
-  if (error instanceof ConfigError || error instanceof RedisUnavailableError || error instanceof StartupCheckError) {
+  if ([ConfigError, RedisUnavailableError, EmbeddedPostgresError, StartupCheckError].some((type) => error instanceof type)) {
     console.error(error.message);
   } else {
     console.error(error);

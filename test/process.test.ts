@@ -37,7 +37,7 @@ function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /development admin token[^:]*: (oseh_ut_\S+)/.exec(output);
+      const match = /development admin token.*?(oseh_ut_\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve({ child, token: match[1], output: () => output });

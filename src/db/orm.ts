@@ -17,6 +17,8 @@ export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      // Applied migrations are logged once by the caller, as structured JSON.
+      silent: true,
     },
     // Requests always work on a fork (`em.fork()`); the global manager is never used by accident.
     allowGlobalContext: false,

@@ -12,3 +12,11 @@ export function sqlOf(em: EntityManager): Sql {
 export function jsonParam(value: unknown): string {
   return JSON.stringify(value);
 }
+
+/**
+ * A text array as one bound parameter (a PostgreSQL array literal, cast with `?::text[]`).
+ * The query builder would otherwise expand a JS array into a list of parameters.
+ */
+export function textArrayParam(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}

@@ -149,6 +149,8 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // The process owns its signals (src/main.ts): drain, then close Redis and PostgreSQL.
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -2,7 +2,8 @@ import { findUserBySub, findUserByToken, insertUserIfMissing, type UserRecord } 
 import { verifyHs256 } from '../lib/jwt';
 import type { AppContext } from './app-context';
 import type { AuthFailureReason } from './errors';
-import { runServerTrigger } from './queue.service';
+import { signupTrigger } from '../domain/engine';
+import { applyToLockedQueue } from './queue.service';
 import { inTransaction, withReadConnection } from './transaction';
 
 export const ID_TOKEN_AUDIENCE = 'oseh-id';
@@ -71,15 +72,9 @@ export async function createUserWithSignup(
       return existing;
     }
     // The new row is invisible to others until commit, so holding it is holding its queue lock.
-    if ((await app.definitions.flow('signup')) !== null) {
-      await runServerTrigger(app, scope, created, {
-        platform: 'server',
-        version: null,
-        slug: 'signup',
-        clientParameters: {},
-        serverParameters: {},
-      });
-    }
+    await applyToLockedQueue(app, scope, created, { platform: 'server', version: null }, async (deps, op, queue) =>
+      (await signupTrigger(deps, op, queue)) ?? { queue, stats: [], flowsTriggered: [], cleared: false },
+    );
     return created;
   });
 }

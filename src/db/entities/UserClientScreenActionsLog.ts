@@ -3,7 +3,7 @@ import { UserClientScreensLog } from './UserClientScreensLog';
 
 /** One row per accepted trace: a client event attached to a realized screen. Debugging data only. */
 @Entity({ tableName: 'user_client_screen_actions_log' })
-@Index({ properties: ['userClientScreenLog', 'createdAt'] })
+@Index({ name: 'user_client_screen_actions_log_log_id_created_at_index', properties: ['userClientScreenLog', 'createdAt'] })
 export class UserClientScreenActionsLog {
   /** Internal key. */
   @PrimaryKey({ type: 'bigint', autoincrement: true })
@@ -14,7 +14,7 @@ export class UserClientScreenActionsLog {
   uid!: string;
 
   /** The realized screen the event belongs to; goes with it. */
-  @ManyToOne(() => UserClientScreensLog, { deleteRule: 'cascade', ref: true })
+  @ManyToOne(() => UserClientScreensLog, { deleteRule: 'cascade', ref: true, foreignKeyName: 'user_client_screen_actions_log_log_id_foreign' })
   userClientScreenLog!: Ref<UserClientScreensLog>;
 
   /** The trace body, verbatim (untrusted JSON text, at most 2048 bytes). */

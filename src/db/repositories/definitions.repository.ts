@@ -1,7 +1,7 @@
 import { flowFlags, screenFlags } from '../../domain/flags';
 import type { JsonObject } from '../../domain/json';
 import type { ClientFlowDef, ClientScreenDef, FlowRule, FlowScreen } from '../../domain/model';
-import type { Sql } from '../sql';
+import { textArrayParam, type Sql } from '../sql';
 
 interface FlowRow {
   id: string;
@@ -49,7 +49,7 @@ export async function findFlowBySlug(sql: Sql, slug: string): Promise<ClientFlow
 }
 
 export async function findFlowsBySlugs(sql: Sql, slugs: readonly string[]): Promise<ClientFlowDef[]> {
-  const rows = await sql<FlowRow>(`SELECT ${FLOW_COLUMNS} FROM client_flows WHERE slug = ANY(?::text[])`, [slugs]);
+  const rows = await sql<FlowRow>(`SELECT ${FLOW_COLUMNS} FROM client_flows WHERE slug = ANY(?::text[])`, [textArrayParam(slugs)]);
   return rows.map(toFlowDef);
 }
 

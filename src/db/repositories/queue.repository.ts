@@ -1,7 +1,7 @@
 import { screenFlags } from '../../domain/flags';
 import type { JsonObject } from '../../domain/json';
 import type { FlowScreen, QueuedScreen } from '../../domain/model';
-import { jsonParam, type Sql } from '../sql';
+import { jsonParam, textArrayParam, type Sql } from '../sql';
 
 interface QueueRow {
   uid: string;
@@ -51,7 +51,7 @@ export async function loadQueue(sql: Sql, userId: string): Promise<QueuedScreen[
 
 export async function deleteQueuedScreens(sql: Sql, userId: string, uids: readonly string[]): Promise<void> {
   if (uids.length === 0) return;
-  await sql(`DELETE FROM user_client_screens WHERE user_id = ? AND uid = ANY(?::text[])`, [userId, uids]);
+  await sql(`DELETE FROM user_client_screens WHERE user_id = ? AND uid = ANY(?::text[])`, [userId, textArrayParam(uids)]);
 }
 
 /** Inserts new queue rows in one statement. Rows whose screen has no definition cannot be queued. */
