@@ -1,17 +1,10 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
 import type { FlowRule, FlowScreen, Schema } from '../../domain/model';
+import { PublicRow } from './base';
 
-/** A named client flow: what a trigger of `slug` does to a user's queue. */
+/** A named client flow: what a trigger of `slug` does to a user's queue. Uid prefix `cfl`. */
 @Entity({ tableName: 'client_flows' })
-export class ClientFlow {
-  /** Internal key; queue rows keep it for debugging (set null on delete). */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  /** Stable external id, `oseh_cfl_…`. Unique. */
-  @Property({ type: 'text', unique: true })
-  uid!: string;
-
+export class ClientFlow extends PublicRow {
   /** Trigger name, `^[a-z0-9_-]+$`, 1-255 chars. Unique. */
   @Property({ type: 'text', unique: true })
   slug!: string;

@@ -1,20 +1,14 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
 import type { Schema } from '../../domain/model';
+import { PublicRow } from './base';
 
 /**
  * A screen type the clients have code for. Rows change only together with client code, so
  * they are written by migrations (see docs/screens.md), never by the admin API.
+ * Uid prefix `cs`.
  */
 @Entity({ tableName: 'client_screens' })
-export class ClientScreen {
-  /** Internal key; queue rows reference it (cascade). */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  /** Stable external id, `oseh_cs_…`. Unique. */
-  @Property({ type: 'text', unique: true })
-  uid!: string;
-
+export class ClientScreen extends PublicRow {
   /** Identifier hard-coded in clients; the same in every environment. Unique. */
   @Property({ type: 'text', unique: true })
   slug!: string;

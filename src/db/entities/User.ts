@@ -1,12 +1,9 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Property } from '@mikro-orm/core';
+import { Row } from './base';
 
 /** A person using the app. Queue rows, logs and tokens hang off this row. */
 @Entity({ tableName: 'users' })
-export class User {
-  /** Internal key; target of every user foreign key and of the per-user queue lock. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
+export class User extends Row {
   /** Stable external identity (`oseh_u_…` in the reference); the `sub` claim of id tokens. Unique. */
   @Property({ type: 'text', unique: true })
   sub!: string;

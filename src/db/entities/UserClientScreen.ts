@@ -1,25 +1,19 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import type { FlowScreen } from '../../domain/model';
 import type { JsonObject } from '../../domain/json';
 import { ClientFlow } from './ClientFlow';
 import { ClientScreen } from './ClientScreen';
 import { User } from './User';
+import { PublicRow } from './base';
 
 /**
  * One screen in a user's queue. Order: `outer_counter DESC, inner_counter ASC`; the front is the
  * first row. Everything peek needs is snapshotted here, so editing the flow later changes nothing.
+ * Uid prefix `ucs`.
  */
 @Entity({ tableName: 'user_client_screens' })
 @Unique({ properties: ['user', 'outerCounter', 'innerCounter'] })
-export class UserClientScreen {
-  /** Internal key. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  /** External id, `oseh_ucs_…`; the `sub` of the screen JWT. Unique. */
-  @Property({ type: 'text', unique: true })
-  uid!: string;
-
+export class UserClientScreen extends PublicRow {
   /** Owner; the queue goes with the user. */
   @ManyToOne(() => User, { deleteRule: 'cascade', ref: true })
   user!: Ref<User>;

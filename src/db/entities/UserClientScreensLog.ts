@@ -1,23 +1,17 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import type { JsonObject } from '../../domain/json';
 import { User } from './User';
 import { Visitor } from './Visitor';
+import { PublicRow } from './base';
 
 /**
  * One row per realized front screen sent to a client (peek, pop). Debugging data only: never
  * read for behaviour, may be truncated or partitioned.
+ * Uid prefix `ucsl`.
  */
 @Entity({ tableName: 'user_client_screens_log' })
 @Index({ properties: ['user', 'createdAt'] })
-export class UserClientScreensLog {
-  /** Internal key. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  /** External id, `oseh_ucsl_…`; the `oseh:log_uid` claim of the screen JWT. Unique. */
-  @Property({ type: 'text', unique: true })
-  uid!: string;
-
+export class UserClientScreensLog extends PublicRow {
   /** Who saw it; the log goes with the user. */
   @ManyToOne(() => User, { deleteRule: 'cascade', ref: true })
   user!: Ref<User>;

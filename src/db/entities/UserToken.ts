@@ -1,17 +1,10 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { User } from './User';
+import { PublicRow } from './base';
 
-/** Opaque long-lived user tokens (`oseh_ut_…`) for servers, tests and admin tools. */
+/** Opaque long-lived user tokens (`oseh_ut_…`) for servers, tests, admin tools. Uid prefix `utkn`. */
 @Entity({ tableName: 'user_tokens' })
-export class UserToken {
-  /** Internal key. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  /** External id of the token row (`oseh_utkn_…`), for listing and revoking without revealing the secret. */
-  @Property({ type: 'text', unique: true })
-  uid!: string;
-
+export class UserToken extends PublicRow {
   /** Owner; tokens are deleted with the user. */
   @ManyToOne(() => User, { deleteRule: 'cascade', ref: true, index: true })
   user!: Ref<User>;

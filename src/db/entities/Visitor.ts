@@ -1,17 +1,10 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { User } from './User';
+import { PublicRow, Row } from './base';
 
-/** A device/browser installation, identified by the `visitor` header (`oseh_v_…`). */
+/** A device/browser installation, identified by the `visitor` header (`oseh_v_…`). Uid prefix `v`. */
 @Entity({ tableName: 'visitors' })
-export class Visitor {
-  /** Internal key. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  /** External id sent back in every peek-family response. Unique. */
-  @Property({ type: 'text', unique: true })
-  uid!: string;
-
+export class Visitor extends PublicRow {
   /** Platform of the request that created it: `ios`, `android`, `browser` (or `server`). */
   @Property({ type: 'text' })
   source!: string;
@@ -25,11 +18,7 @@ export class Visitor {
 @Entity({ tableName: 'visitor_users' })
 @Unique({ properties: ['visitor', 'user'] })
 @Index({ properties: ['user'] })
-export class VisitorUser {
-  /** Internal key. */
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
+export class VisitorUser extends Row {
   /** The visitor; the association goes with it. */
   @ManyToOne(() => Visitor, { deleteRule: 'cascade', ref: true })
   visitor!: Ref<Visitor>;

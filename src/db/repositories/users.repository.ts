@@ -12,35 +12,14 @@ export interface UserRecord {
   timezone: string | null;
 }
 
-interface UserRow {
-  id: string;
-  sub: string;
-  given_name: string | null;
-  family_name: string | null;
-  created_at: number;
-  admin: boolean;
-  has_pro: boolean;
-  timezone: string | null;
-}
+/** Columns aliased to the record's names, so rows need no mapping (bigint ids as text). */
+const USER_COLUMNS = `u.id::text AS id, u.sub, u.given_name AS "givenName", u.family_name AS "familyName",
+  u.created_at AS "createdAt", u.admin, u.has_pro AS "hasPro", u.timezone`;
 
-const USER_COLUMNS = 'u.id, u.sub, u.given_name, u.family_name, u.created_at, u.admin, u.has_pro, u.timezone';
-
-function toRecord(row: UserRow): UserRecord {
-  return {
-    id: String(row.id),
-    sub: row.sub,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    createdAt: Number(row.created_at),
-    admin: row.admin,
-    hasPro: row.has_pro,
-    timezone: row.timezone,
-  };
-}
+const first = (rows: UserRecord[]): UserRecord | null => rows[0] ?? null;
 
 export async function findUserBySub(sql: Sql, sub: string): Promise<UserRecord | null> {
-  const rows = await sql<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.sub = ?`, [sub]);
-  return rows.length === 0 ? null : toRecord(rows[0]);
+  return first(await sql<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.sub = ?`, [sub]));
 }
 
 /**
@@ -48,18 +27,18 @@ export async function findUserBySub(sql: Sql, sub: string): Promise<UserRecord |
  * the user elsewhere are not blocked. Returns the fresh row, or null if the user is gone.
  */
 export async function lockUserBySub(sql: Sql, sub: string): Promise<UserRecord | null> {
-  const rows = await sql<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.sub = ? FOR NO KEY UPDATE`, [sub]);
-  return rows.length === 0 ? null : toRecord(rows[0]);
+  return first(await sql<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.sub = ? FOR NO KEY UPDATE`, [sub]));
 }
 
 /** The user owning an unexpired `oseh_ut_` token, or null. */
 export async function findUserByToken(sql: Sql, token: string, now: number): Promise<UserRecord | null> {
-  const rows = await sql<UserRow>(
-    `SELECT ${USER_COLUMNS} FROM user_tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token = ? AND (t.expires_at IS NULL OR t.expires_at > ?)`,
-    [token, now],
+  return first(
+    await sql<UserRecord>(
+      `SELECT ${USER_COLUMNS} FROM user_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token = ? AND (t.expires_at IS NULL OR t.expires_at > ?)`,
+      [token, now],
+    ),
   );
-  return rows.length === 0 ? null : toRecord(rows[0]);
 }
 
 export interface NewUser {
@@ -75,12 +54,13 @@ export interface NewUser {
  * concurrent creator makes this wait for its commit and then return null.
  */
 export async function insertUserIfMissing(sql: Sql, user: NewUser): Promise<UserRecord | null> {
-  const rows = await sql<UserRow>(
-    `INSERT INTO users AS u (sub, given_name, family_name, created_at, admin) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (sub) DO NOTHING RETURNING ${USER_COLUMNS}`,
-    [user.sub, user.givenName, user.familyName, user.createdAt, user.admin ?? false],
+  return first(
+    await sql<UserRecord>(
+      `INSERT INTO users AS u (sub, given_name, family_name, created_at, admin) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (sub) DO NOTHING RETURNING ${USER_COLUMNS}`,
+      [user.sub, user.givenName, user.familyName, user.createdAt, user.admin ?? false],
+    ),
   );
-  return rows.length === 0 ? null : toRecord(rows[0]);
 }
 
 export async function setUserAdmin(sql: Sql, sub: string, admin: boolean): Promise<boolean> {
