@@ -42,13 +42,13 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + GraphQL + WebSocket) on a loopback port, over real PostgreSQL and Redis. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { redisUrl?: string } = {}): Promise<TestServer> {
   const dbUrl = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'clientflows-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: dbUrl,
-    REDIS_URL: inject('redisUrl'),
+    REDIS_URL: options.redisUrl ?? inject('redisUrl'),
     OSEH_ID_TOKEN_SECRET: TEST_ID_TOKEN_SECRET,
     OSEH_CLIENT_SCREEN_JWT_SECRET: TEST_SCREEN_JWT_SECRET,
     DATA_DIR: dataDir,
