@@ -2,21 +2,24 @@ import {
   findFlowBySlug, findScreenBySlug,
 } from '../db/repositories/definitions.repository';
 import type { Orm } from '../db/orm';
+import type { Sql } from '../db/sql';
 import type { ClientFlowDef, ClientScreenDef } from '../domain/model';
 import { withReadConnection } from './transaction';
 
 /**
  * Flow and screen definitions by slug. Reads PostgreSQL on every call for now; the live-queue
  * issue puts the cross-instance cache (stats-cache-jobs.md §5) behind this same interface.
+ * Inside a transaction, pass its `sql`: a second pooled connection per locked operation would let
+ * operations waiting for a user's lock starve the one holding it of connections.
  */
 export class DefinitionStore {
   constructor(private readonly orm: Orm) {}
 
-  flow(slug: string): Promise<ClientFlowDef | null> {
-    return withReadConnection(this.orm, (sql) => findFlowBySlug(sql, slug));
+  flow(slug: string, sql?: Sql): Promise<ClientFlowDef | null> {
+    return sql ? findFlowBySlug(sql, slug) : withReadConnection(this.orm, (read) => findFlowBySlug(read, slug));
   }
 
-  screen(slug: string): Promise<ClientScreenDef | null> {
-    return withReadConnection(this.orm, (sql) => findScreenBySlug(sql, slug));
+  screen(slug: string, sql?: Sql): Promise<ClientScreenDef | null> {
+    return sql ? findScreenBySlug(sql, slug) : withReadConnection(this.orm, (read) => findScreenBySlug(read, slug));
   }
 }

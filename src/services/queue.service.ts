@@ -1,5 +1,6 @@
 import { deleteQueuedScreens, insertQueuedScreens, loadQueue } from '../db/repositories/queue.repository';
 import { lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
+import type { Sql } from '../db/sql';
 import { diffQueue, serverTrigger, type EngineDeps, type Operation, type QueueOutcome } from '../domain/engine';
 import type { JsonObject } from '../domain/json';
 import type { EngineUser, QueuedScreen, RequestPlatform } from '../domain/model';
@@ -18,10 +19,11 @@ export function toEngineUser(user: UserRecord): EngineUser {
   };
 }
 
-export function engineDeps(app: AppContext): EngineDeps {
+/** The engine's view of the world, reading definitions through the operation's own connection. */
+export function engineDeps(app: AppContext, sql: Sql): EngineDeps {
   return {
-    flow: (slug) => app.definitions.flow(slug),
-    screen: (slug) => app.definitions.screen(slug),
+    flow: (slug) => app.definitions.flow(slug, sql),
+    screen: (slug) => app.definitions.screen(slug, sql),
     registry: app.registry,
     standard: app.standard,
     newQueueUid: () => newUid('ucs'),
@@ -61,7 +63,7 @@ export async function applyToLockedQueue<R extends QueueOutcome>(
     now: app.now(),
     requestTimezone: null,
   };
-  const outcome = await run(engineDeps(app), op, before);
+  const outcome = await run(engineDeps(app, scope.sql), op, before);
   const { deleted, inserted } = diffQueue(before, outcome.queue);
   await deleteQueuedScreens(scope.sql, user.id, deleted.map((row) => row.uid));
   await insertQueuedScreens(scope.sql, user.id, inserted);
