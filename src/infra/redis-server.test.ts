@@ -100,8 +100,8 @@ describe('locateRedisServer', () => {
       isRoot: () => opts.root,
       run: async (command, args) => {
         calls.push([command, ...args].join(' '));
-        if (args[0] === opts.failing) return { code: 100, output: 'E: no network' };
-        if (args[0] === 'install') installed = opts.installs;
+        if (args.includes(opts.failing ?? '-')) return { code: 100, output: 'E: no network' };
+        if (args.includes('install')) installed = opts.installs;
         return { code: 0, output: '' };
       },
     };
@@ -130,14 +130,17 @@ describe('locateRedisServer', () => {
     const { fake, calls } = host({ root: true, installs: true });
     const lines: string[] = [];
     expect(await locateRedisServer((line) => lines.push(line), fake)).toBe('/usr/bin/redis-server');
-    expect(calls).toEqual(['apt-get update', 'apt-get install -y redis-server']);
+    expect(calls).toEqual([
+      'apt-get -o DPkg::Lock::Timeout=300 update',
+      'apt-get -o DPkg::Lock::Timeout=300 install -y redis-server',
+    ]);
     expect(lines[0]).toContain('installing');
   });
 
   it('as root: a failed apt-get is a RedisUnavailableError', async () => {
     const { fake, calls } = host({ root: true, installs: true, failing: 'update' });
     await expect(locateRedisServer(() => {}, fake)).rejects.toThrow(/apt-get update failed/);
-    expect(calls).toEqual(['apt-get update']);
+    expect(calls).toEqual(['apt-get -o DPkg::Lock::Timeout=300 update']);
     const { fake: silent } = host({ root: true, installs: false });
     await expect(locateRedisServer(() => {}, silent)).rejects.toBeInstanceOf(RedisUnavailableError);
   });

@@ -52,11 +52,13 @@ export async function locateRedisServer(
   if (!host.isRoot()) throw new RedisUnavailableError(REDIS_INSTALL_HINT);
 
   log('redis-server not found: installing it with apt-get (apt-get update, apt-get install -y redis-server)');
-  for (const args of [['update'], ['install', '-y', 'redis-server']]) {
+  // Another apt (a parallel install, unattended upgrades) may hold the dpkg lock: wait for it.
+  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+  for (const args of [[...wait, 'update'], [...wait, 'install', '-y', 'redis-server']]) {
     const { code, output } = await host.run('apt-get', args);
     if (code !== 0) {
       throw new RedisUnavailableError(
-        `apt-get ${args.join(' ')} failed (${code ?? 'not runnable'}); ${REDIS_INSTALL_HINT}\n${output}`,
+        `apt-get ${args.slice(wait.length).join(' ')} failed (${code ?? 'not runnable'}); ${REDIS_INSTALL_HINT}\n${output}`,
       );
     }
   }

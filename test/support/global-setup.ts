@@ -26,7 +26,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = await mkdtemp(join(tmpdir(), 'clientflows-test-'));
   const log = () => {};
   const postgres = await startEmbeddedPostgres({ dataDir, log });
-  const redis = await spawnRedisServer({ log });
+  const redis = await spawnRedisServer({ log }).catch(async (error: unknown) => {
+    await postgres.stop();
+    throw error;
+  });
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
