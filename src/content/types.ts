@@ -1,24 +1,15 @@
-import type { FlowFlags, ScreenFlags } from '../domain/flags';
-import type { FlowRule, FlowScreen, Schema } from '../domain/model';
+import type { ClientFlowDef, ClientScreenDef } from '../domain/model';
+
+// Seeds are the engine's definitions without the ids the database assigns, plus admin text.
 
 /** A built-in screen as shipped data; upserted by slug at migration time. */
-export interface ScreenSeed {
-  slug: string;
+export interface ScreenSeed extends Omit<ClientScreenDef, 'id' | 'uid'> {
   name: string;
   description: string;
-  flags: ScreenFlags;
-  schema: Schema;
 }
 
 /** A built-in (special) client flow as shipped data; IS_CUSTOM is never set on these. */
-export interface FlowSeed {
-  slug: string;
+export interface FlowSeed extends Omit<ClientFlowDef, 'id' | 'uid'> {
   name: string | null;
   description: string | null;
-  clientSchema: Schema;
-  serverSchema: Schema;
-  replaces: boolean;
-  screens: FlowScreen[];
-  rules: FlowRule[];
-  flags: FlowFlags;
 }

@@ -13,20 +13,17 @@ import {
 const holds = (operator: FilterOperator, value: JsonValue, x: number | boolean | null) => filterHolds({ operator, value }, x);
 
 describe('filterHolds: eq / neq (queue-engine.md §2.2)', () => {
-  it('eq compares values and holds for null only against null', () => {
-    expect(holds('eq', 5, 5)).toBe(true);
-    expect(holds('eq', 5, 6)).toBe(false);
-    expect(holds('eq', 5, null)).toBe(false);
-    expect(holds('eq', null, null)).toBe(true);
-    expect(holds('eq', null, 0)).toBe(false);
-  });
-
-  it('neq never holds for a null x, and holds for any non-null x against null', () => {
-    expect(holds('neq', 5, 6)).toBe(true);
-    expect(holds('neq', 5, 5)).toBe(false);
-    expect(holds('neq', 5, null)).toBe(false);
-    expect(holds('neq', null, null)).toBe(false);
-    expect(holds('neq', null, 0)).toBe(true);
+  // eq compares values and holds for null only against null; neq never holds for a null x,
+  // and holds for any non-null x against null.
+  it.each<[v: JsonValue, x: number | null, eq: boolean, neq: boolean]>([
+    [5, 5, true, false],
+    [5, 6, false, true],
+    [5, null, false, false],
+    [null, null, true, false],
+    [null, 0, false, true],
+  ])('v = %j, x = %j: eq %s, neq %s', (v, x, eq, neq) => {
+    expect(holds('eq', v, x)).toBe(eq);
+    expect(holds('neq', v, x)).toBe(neq);
   });
 
   it('a boolean v compares by truthiness', () => {

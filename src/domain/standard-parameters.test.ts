@@ -56,31 +56,23 @@ const LA = 'America/Los_Angeles';
 const tod = (now: number, c: Partial<StandardContext> = {}) => all(ctx({ now, user: user({ timezone: LA }), ...c })).time_of_day;
 
 describe('time_of_day in America/Los_Angeles', () => {
-  // 2024-07-15 is in daylight time (UTC-7): local hh:mm = UTC (hh+7):mm.
-  it.each([
-    [2, 59, 'evening'],
-    [3, 0, 'morning'],
-    [11, 59, 'morning'],
-    [12, 0, 'afternoon'],
-    [16, 59, 'afternoon'],
-    [17, 0, 'evening'],
-    [23, 59, 'evening'],
-    [0, 0, 'evening'],
-  ])('summer %i:%i local is %s', (h, mi, expected) => {
-    const now = utc(2024, 7, 15, h, mi) + 7 * 3600;
-    expect(tod(now)).toMatchObject({ lower: expected });
-  });
-
-  // 2024-01-15 is in standard time (UTC-8).
-  it.each([
-    [2, 59, 'evening'],
-    [3, 0, 'morning'],
-    [11, 59, 'morning'],
-    [12, 0, 'afternoon'],
-    [16, 59, 'afternoon'],
-    [17, 0, 'evening'],
-  ])('winter %i:%i local is %s', (h, mi, expected) => {
-    expect(tod(utc(2024, 1, 15, h, mi) + 8 * 3600)).toMatchObject({ lower: expected });
+  // Local hh:mm on the 15th is UTC (hh + offset):mm: July is daylight time (UTC-7), January standard time (UTC-8).
+  describe.each([
+    ['summer', 7, 7],
+    ['winter', 1, 8],
+  ])('%s (2024-%i-15, UTC-%i)', (_season, month, offset) => {
+    it.each([
+      [2, 59, 'evening'],
+      [3, 0, 'morning'],
+      [11, 59, 'morning'],
+      [12, 0, 'afternoon'],
+      [16, 59, 'afternoon'],
+      [17, 0, 'evening'],
+      [23, 59, 'evening'],
+      [0, 0, 'evening'],
+    ])('%i:%i local is %s', (h, mi, expected) => {
+      expect(tod(utc(2024, month, 15, h, mi) + offset * 3600)).toMatchObject({ lower: expected });
+    });
   });
 
   it('follows the DST switch of 2024-03-10 (01:59 PST is followed by 03:00 PDT)', () => {

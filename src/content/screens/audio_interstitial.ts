@@ -1,6 +1,6 @@
 import type { ScreenSeed } from '../types';
-import { Content, EVERYWHERE, Image, Transition, Trigger } from './building-blocks';
-import { bool, defaulted, obj, optionalNull, str } from './schema-builders';
+import { Content, EVERYWHERE, Image, MediaOverlay } from './building-blocks';
+import { obj, optionalNull } from './schema-builders';
 
 export const audioInterstitial: ScreenSeed = {
   slug: 'audio_interstitial',
@@ -17,13 +17,6 @@ export const audioInterstitial: ScreenSeed = {
         { description: 'Null means the default gradient.' },
       ),
     ),
-    title: str('A message for you'),
-    subtitle: optionalNull(str('2 minutes')),
-    cta: optionalNull(str('Skip', { description: 'Skip button text; null means no button.' })),
-    close: defaulted(bool(false, { description: 'Show a close button at the top right.' })),
-    dark: defaulted(bool(true, { description: 'Style for a dark background.' })),
-    entrance: Transition(),
-    exit: Transition(),
-    trigger: Trigger(),
+    ...MediaOverlay('A message for you', '2 minutes'),
   }),
 };

@@ -8,6 +8,8 @@ import type { Schema } from '../../domain/model';
 import {
   type Extra,
   arr,
+  bool,
+  defaulted,
   flowSlug,
   freeObject,
   int32,
@@ -128,6 +130,24 @@ export function Close(extra: Extra = {}): Schema {
   return obj({ variant: stringEnum(['x', 'back', 'menu']), exit: Transition(), trigger: Trigger() }, extra);
 }
 
+/**
+ * The properties audio and video interstitials share after their media: a title, an optional
+ * subtitle, an optional skip button, a close button, dark styling, transitions and `trigger`
+ * (on video a starter addition: the reference only has the legacy flow-slug trigger there).
+ */
+export function MediaOverlay(title: string, subtitle: string): Record<string, Schema> {
+  return {
+    title: str(title),
+    subtitle: optionalNull(str(subtitle)),
+    cta: optionalNull(str('Skip', { description: 'Skip button text; null means no button.' })),
+    close: defaulted(bool(false, { description: 'Show a close button at the top right.' })),
+    dark: defaulted(bool(true, { description: 'Style for a dark background.' })),
+    entrance: Transition(),
+    exit: Transition(),
+    trigger: Trigger(),
+  };
+}
+
 export type Size = { width: number; height: number };
 export type ContentPreview = { type: 'audio' } | { type: 'video'; width: number; height: number };
 
@@ -151,6 +171,15 @@ export function Image(list: string, thumb: Size, preview: Size, extra: Extra = {
     'x-preview': { ...preview },
     ...extra,
   });
+}
+
+/**
+ * An image cover-cropped to a fixed-size list whose largest 1× size is `largest` (also the
+ * thumbhash size); its 3× export is the smallest upload that fills every target.
+ */
+export function CoverImage(list: string, largest: Size, preview: Size = largest): Schema {
+  const upload = `${3 * largest.width}×${3 * largest.height}`;
+  return Image(list, largest, preview, { description: `Cover-cropped; upload at least ${upload}.` });
 }
 
 /** Audio or video content; realized with its transcript (if any). */

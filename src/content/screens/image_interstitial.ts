@@ -1,5 +1,5 @@
 import type { ScreenSeed } from '../types';
-import { EVERYWHERE, Image, Transition, Trigger } from './building-blocks';
+import { CoverImage, EVERYWHERE, Transition, Trigger } from './building-blocks';
 import { defaulted, obj, str } from './schema-builders';
 
 export const imageInterstitial: ScreenSeed = {
@@ -9,12 +9,7 @@ export const imageInterstitial: ScreenSeed = {
   flags: EVERYWHERE,
   schema: obj({
     top: str('Step 1 of 3'),
-    image: Image(
-      'image_interstitial',
-      { width: 342, height: 215 },
-      { width: 342, height: 215 },
-      { description: 'Cover-cropped; upload at least 1026×645.' },
-    ),
+    image: CoverImage('image_interstitial', { width: 342, height: 215 }),
     header: str('Find a quiet place'),
     message: str('A few minutes without distractions is all you need.'),
     cta: defaulted(str('Continue')),

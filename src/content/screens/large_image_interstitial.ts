@@ -1,5 +1,5 @@
 import type { ScreenSeed } from '../types';
-import { EVERYWHERE, Image, TextContent, Transition, Trigger } from './building-blocks';
+import { CoverImage, EVERYWHERE, TextContent, Transition, Trigger } from './building-blocks';
 import { defaulted, int32, obj, str } from './schema-builders';
 
 export const largeImageInterstitial: ScreenSeed = {
@@ -9,12 +9,7 @@ export const largeImageInterstitial: ScreenSeed = {
   flags: EVERYWHERE,
   schema: obj({
     top: str('Welcome'),
-    image: Image(
-      'large_image_interstitial',
-      { width: 342, height: 390 },
-      { width: 342, height: 237 },
-      { description: 'Cover-cropped; upload at least 1026×1170.' },
-    ),
+    image: CoverImage('large_image_interstitial', { width: 342, height: 390 }, { width: 342, height: 237 }),
     content: TextContent([
       { type: 'header', value: 'Glad you are here' },
       { type: 'body', value: 'Let us set things up for you.' },

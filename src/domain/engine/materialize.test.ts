@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../json';
-import type { ClientFlowDef, Schema } from '../model';
+import type { ClientFlowDef, Schema, ScreenVariable } from '../model';
 import { FormatRegistry } from '../schema';
 import { realizeFront } from './realize';
-import {
-  describeQueue,
-  FakeDeps,
-  flowDef,
-  flowScreen,
-  operation,
-  queuedRow,
-  screenDef,
-  statKeys,
-} from './testing';
+import { describeQueue, FakeDeps, flowDef, flowScreen, formattedTitle, operation, queuedRow, screenDef, statKeys } from './testing';
 import { serverTrigger } from './trigger';
 
 const str = (example: string, extra: JsonObject = {}): Schema => ({ type: 'string', example, ...extra });
@@ -82,6 +73,11 @@ function setup(flow: Partial<ClientFlowDef>) {
   return { deps, run };
 }
 
+/** A flow of just `subtitle_screen`, filled by `variable` alone. */
+const subtitleFlow = (...variable: ScreenVariable[]) => setup({ screens: [flowScreen('subtitle_screen', { fixed: {}, variable })] });
+/** `subtitle_screen` with a fixed subtitle and `format` rendered into its title. */
+const titled = (format: string) => formattedTitle('subtitle_screen', format, { subtitle: 's' });
+
 describe('materialization (queue-engine.md §3.4)', () => {
   it('drops screens whose rules.trigger holds (time_in_queue is 0) and keeps list indexes as inner counters', async () => {
     const { run } = setup({
@@ -146,17 +142,10 @@ describe('materialization (queue-engine.md §3.4)', () => {
   });
 
   it('copies client and standard values into safe targets', async () => {
-    const { deps, run } = setup({
-      screens: [
-        flowScreen('subtitle_screen', {
-          fixed: {},
-          variable: [
-            { type: 'copy', input_path: ['client', 'name'], output_path: ['title'] },
-            { type: 'string_format', format: 'Hi {standard[name][given]}', output_path: ['subtitle'] },
-          ],
-        }),
-      ],
-    });
+    const { deps, run } = subtitleFlow(
+      { type: 'copy', input_path: ['client', 'name'], output_path: ['title'] },
+      { type: 'string_format', format: 'Hi {standard[name][given]}', output_path: ['subtitle'] },
+    );
     const out = await run({ name: 'Bo' });
     expect(out.flowsTriggered).toEqual(['flow']);
     const realized = await realizeFront(deps, serverOp, out);
@@ -248,17 +237,10 @@ describe('server-side trigger-time transforms (queue-engine.md §4.1)', () => {
   });
 
   it('auto-extracts string_format placeholders that walk into a uid and rewrites the snapshot', async () => {
-    const { deps, run } = setup({
-      screens: [
-        flowScreen('subtitle_screen', {
-          fixed: {},
-          variable: [
-            { type: 'string_format', format: '{server[course][title]} ({server[course][meta][lessons]}) {{ok}}', output_path: ['title'] },
-            { type: 'string_format', format: '{server[subtitle]}', output_path: ['subtitle'] },
-          ],
-        }),
-      ],
-    });
+    const { deps, run } = subtitleFlow(
+      { type: 'string_format', format: '{server[course][title]} ({server[course][meta][lessons]}) {{ok}}', output_path: ['title'] },
+      { type: 'string_format', format: '{server[subtitle]}', output_path: ['subtitle'] },
+    );
     const out = await run({}, { course: 'oseh_c_1' });
     const row = out.queue[0];
     expect(row.screen.screen.variable[0]).toEqual({
@@ -274,33 +256,24 @@ describe('server-side trigger-time transforms (queue-engine.md §4.1)', () => {
   });
 
   it('reads __extracted.__none for a placeholder that runs into a null optional value', async () => {
-    const { deps, run } = setup({
-      screens: [
-        flowScreen('subtitle_screen', {
-          fixed: { subtitle: 's' },
-          variable: [{ type: 'string_format', format: '[{server[course][title]}]', output_path: ['title'] }],
-        }),
-      ],
-    });
+    const { deps, run } = setup({ screens: [titled('[{server[course][title]}]')] });
     const out = await run();
     expect(out.queue[0].screen.screen.variable[0]).toMatchObject({ format: '[{server[__extracted][__none]}]' });
     expect((await realizeFront(deps, serverOp, out)).active.parameters).toEqual({ title: '[]', subtitle: 's' });
   });
 
   it('formats e164 server placeholders at trigger time', async () => {
-    const phone = (format: string) =>
-      flowScreen('subtitle_screen', { fixed: { subtitle: 's' }, variable: [{ type: 'string_format', format, output_path: ['title'] }] });
-    const { deps, run } = setup({ screens: [phone('Call {server[phone]:e164}')] });
+    const { deps, run } = setup({ screens: [titled('Call {server[phone]:e164}')] });
     const out = await run({}, { phone: '+15555550123' });
     expect(out.queue[0].screen.screen.variable[0]).toMatchObject({
       format: 'Call {server[__bonus_format_specs][e164][title][_0]}',
     });
     expect((await realizeFront(deps, serverOp, out)).active.parameters).toEqual({ title: 'Call +1 555-555-0123', subtitle: 's' });
 
-    const other = await setup({ screens: [phone('{server[phone]:e164}')] }).run({}, { phone: '+4412345' });
+    const other = await setup({ screens: [titled('{server[phone]:e164}')] }).run({}, { phone: '+4412345' });
     expect(other.queue[0].flowServerParameters.__bonus_format_specs).toEqual({ e164: { title: { _0: '+4412345' } } });
 
-    const onClient = await setup({ screens: [phone('{client[name]:e164}')] }).run();
+    const onClient = await setup({ screens: [titled('{client[name]:e164}')] }).run();
     expect(onClient.flowsTriggered).toEqual(['error_screen_schema']);
   });
 });

@@ -1,20 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screenFlags } from '../flags';
-import type { FlowScreen } from '../model';
 import { createCoreStandardParameters } from '../standard-parameters';
 import { pop } from './pop';
 import { MAX_REALIZE_ROUNDS, realizeFront } from './realize';
-import {
-  FakeDeps,
-  flowDef,
-  flowScreen,
-  operation,
-  queuedRow,
-  screenDef,
-  statKeys,
-  TITLE_SCHEMA,
-  user,
-} from './testing';
+import { FakeDeps, flowDef, flowScreen, formattedTitle, operation, queuedRow, screenDef, statKeys, TITLE_SCHEMA, user } from './testing';
 import { peek, serverTrigger } from './trigger';
 import { EngineInternalError } from './types';
 
@@ -27,8 +16,6 @@ const changed = (slug: string) =>
   screenDef(slug, {
     schema: { ...TITLE_SCHEMA, properties: { ...(TITLE_SCHEMA.properties as object), more: { type: 'string', example: 'm' } } },
   });
-const greeting = (slug: string, format: string): FlowScreen =>
-  flowScreen(slug, { fixed: {}, variable: [{ type: 'string_format', format, output_path: ['title'] }] });
 
 function sixScreenDeps() {
   return new FakeDeps({ screens: [...screens, old], flows: [flowDef('six', { screens: slugs.map((s) => flowScreen(s)) })] });
@@ -83,7 +70,11 @@ describe('realization', () => {
       screens,
       flows: [
         flowDef('greet', {
-          screens: [greeting('s1', 'Hi {standard[name][given]}'), greeting('s2', 'Good {standard[time_of_day][lower]}'), flowScreen('s3')],
+          screens: [
+            formattedTitle('s1', 'Hi {standard[name][given]}'),
+            formattedTitle('s2', 'Good {standard[time_of_day][lower]}'),
+            flowScreen('s3'),
+          ],
         }),
       ],
     });

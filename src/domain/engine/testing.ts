@@ -49,6 +49,11 @@ export function flowScreen(
   };
 }
 
+/** A flow screen whose title is `format` rendered by a string_format transform, over `fixed`. */
+export function formattedTitle(slug: string, format: string, fixed: JsonObject = {}): FlowScreen {
+  return flowScreen(slug, { fixed, variable: [{ type: 'string_format', format, output_path: ['title'] }] });
+}
+
 export function flowDef(slug: string, over: Partial<ClientFlowDef> = {}): ClientFlowDef {
   const id = nextId++;
   return {

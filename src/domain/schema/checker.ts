@@ -270,6 +270,11 @@ class Checker {
       if (!key.startsWith('x-')) continue;
       const at = keyPath(path, key);
       const misplaced = (where: string) => this.report(path, 'extension', `${key} is only allowed on ${where}`);
+      // Most extensions belong on one kind of node and have one exact shape there.
+      const placedAndShaped = (allowed: boolean, where: string, tests: KeyTests, shape: string) => {
+        if (!allowed) misplaced(where);
+        else if (!exactKeys(value, tests)) this.report(at, 'extension', `must be ${shape}`);
+      };
       if (this.options.target === 'flow' && SCREEN_ONLY_EXTENSIONS.includes(key)) {
         this.report(path, 'extension', `${key} is only allowed in screen schemas`);
         continue;
@@ -278,35 +283,29 @@ class Checker {
         case 'x-enum-discriminator':
           break; // checked with the union
         case 'x-processor':
-          if (!isMedia) misplaced('image_uid and content_uid strings');
-          else if (!exactKeys(value, { job: isNonEmptyString, list: isNonEmptyString })) {
-            this.report(at, 'extension', 'must be {"job": string, "list": string}');
-          }
+          placedAndShaped(isMedia, 'image_uid and content_uid strings', { job: isNonEmptyString, list: isNonEmptyString }, '{"job": string, "list": string}');
           break;
         case 'x-thumbhash':
-          if (format !== 'image_uid') misplaced('image_uid strings');
-          else if (!exactKeys(value, { width: isPositiveInteger, height: isPositiveInteger })) {
-            this.report(at, 'extension', 'must be {"width": positive integer, "height": positive integer}');
-          }
+          placedAndShaped(format === 'image_uid', 'image_uid strings', SIZE, SIZE_SHAPE);
           break;
         case 'x-preview':
           if (format === 'image_uid') {
-            if (!exactKeys(value, { width: isPositiveInteger, height: isPositiveInteger })) {
-              this.report(at, 'extension', 'on an image must be {"width": positive integer, "height": positive integer}');
-            }
+            if (!exactKeys(value, SIZE)) this.report(at, 'extension', `on an image must be ${SIZE_SHAPE}`);
           } else if (format === 'content_uid') {
             const audio = exactKeys(value, { type: (v) => v === 'audio' });
-            const video = exactKeys(value, { type: (v) => v === 'video', width: isPositiveInteger, height: isPositiveInteger });
+            const video = exactKeys(value, { type: (v) => v === 'video', ...SIZE });
             if (!audio && !video) {
               this.report(at, 'extension', 'on content must be {"type": "audio"} or {"type": "video", "width": …, "height": …}');
             }
           } else misplaced('image_uid and content_uid strings');
           break;
         case 'x-dynamic-size':
-          if (format !== 'image_uid') misplaced('image_uid strings');
-          else if (!exactKeys(value, { width: isPropertyPath, height: isPropertyPath })) {
-            this.report(at, 'extension', 'must be {"width": [property names…], "height": [property names…]} (paths from the schema root)');
-          }
+          placedAndShaped(
+            format === 'image_uid',
+            'image_uid strings',
+            { width: isPropertyPath, height: isPropertyPath },
+            '{"width": [property names…], "height": [property names…]} (paths from the schema root)',
+          );
           break;
         default:
           this.report(path, 'extension', `unknown extension ${key}`);
@@ -398,8 +397,14 @@ const isNonEmptyString = (v: JsonValue | undefined): v is string => typeof v ===
 const isPositiveInteger = (v: JsonValue) => typeof v === 'number' && Number.isInteger(v) && v > 0;
 const isPropertyPath = (v: JsonValue | undefined): v is string[] => Array.isArray(v) && v.length > 0 && v.every(isNonEmptyString);
 
+/** A pixel size, as `x-thumbhash` and an image's `x-preview` state it. */
+const SIZE = { width: isPositiveInteger, height: isPositiveInteger };
+const SIZE_SHAPE = '{"width": positive integer, "height": positive integer}';
+
+type KeyTests = Record<string, (v: JsonValue) => boolean>;
+
 /** The value is an object with exactly these keys, each passing its test. */
-function exactKeys(value: JsonValue, tests: Record<string, (v: JsonValue) => boolean>): boolean {
+function exactKeys(value: JsonValue, tests: KeyTests): boolean {
   if (!isJsonObject(value)) return false;
   const keys = Object.keys(value);
   return keys.length === Object.keys(tests).length && keys.every((k) => Object.hasOwn(tests, k) && tests[k](value[k]));
