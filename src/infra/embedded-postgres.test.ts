@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInfraInChild } from './child.testkit';
 import {
+  ROOT_FALLBACK_BASE,
   APP_DATABASE,
   CLUSTER_DIR,
   EmbeddedPostgresError,
@@ -159,4 +160,30 @@ describe('startEmbeddedPostgres', () => {
       expect(await query(first.url, 'SELECT 2 AS two')).toEqual([{ two: 2 }]);
     });
   });
+
+  it.runIf(process.getuid?.() === 0)(
+    'as root, keeps the cluster of an unreachable DATA_DIR (a private home) under /var/lib/clientflows',
+    async () => {
+      const privateHome = mkdtempSync(path.join(tmpdir(), 'clientflows-private-home-'));
+      const hiddenDataDir = path.join(privateHome, '.data');
+      const seen: string[] = [];
+      try {
+        const db = await startEmbeddedPostgres({ dataDir: hiddenDataDir, log: (line) => seen.push(line) });
+        try {
+          expect(await query(db.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+        } finally {
+          await db.stop();
+        }
+        const moved = seen.find((line) => line.includes('cannot enter'));
+        expect(moved).toContain(ROOT_FALLBACK_BASE);
+        // The closed ancestor was left closed.
+        expect(statSync(privateHome).mode & 0o777).toBe(0o700);
+        const clusterDir = /kept in (\S+)/.exec(moved!)![1];
+        expect(statSync(path.join(clusterDir, 'PG_VERSION')).isFile()).toBe(true);
+        rmSync(path.dirname(clusterDir), { recursive: true, force: true });
+      } finally {
+        rmSync(privateHome, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -78,11 +78,10 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<DatabaseHandle> {
   const { log } = opts;
   const dataDir = path.resolve(opts.dataDir);
-  const clusterDir = path.join(dataDir, CLUSTER_DIR);
   const statePath = path.join(dataDir, STATE_FILE);
   const asRoot = runningAsRoot();
   await mkdir(dataDir, { recursive: true });
-  if (asRoot) await letPostgresUserIn(dataDir);
+  const clusterDir = asRoot ? await clusterDirForRoot(dataDir, log) : path.join(dataDir, CLUSTER_DIR);
 
   const initialised = existsSync(path.join(clusterDir, 'PG_VERSION'));
   const previous = readState(statePath);
@@ -174,21 +173,36 @@ function readState(file: string): ClusterState | null {
   }
 }
 
+/** Where clusters go when root's DATA_DIR is out of the `postgres` user's reach. */
+export const ROOT_FALLBACK_BASE = '/var/lib/clientflows';
+
 /**
- * The `postgres` user must be able to enter DATA_DIR to reach its cluster (mkdtemp and private
- * home directories are 0700). We open DATA_DIR for traversal only; an ancestor we do not own is
- * the user's call.
+ * The cluster directory when running as root. PostgreSQL runs as the `postgres` system user (it
+ * refuses root), which must be able to enter every directory above its cluster. DATA_DIR itself
+ * is opened for traversal (mkdtemp makes 0700 directories). When an ancestor is closed (a clone
+ * in root's private home, /root is 0700) we do not loosen it: the cluster of that DATA_DIR is
+ * kept under /var/lib/clientflows instead, keyed by the DATA_DIR path, and the start says so.
  */
-async function letPostgresUserIn(dataDir: string): Promise<void> {
-  const mode = (await stat(dataDir)).mode;
-  if ((mode & 0o001) === 0) await chmod(dataDir, (mode & 0o7777) | 0o001);
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    if (((await stat(dir)).mode & 0o001) === 0) {
-      throw new EmbeddedPostgresError(
-        `PostgreSQL runs as the system user "postgres" (it refuses root), which cannot enter ${dir}: set DATA_DIR elsewhere, or run chmod o+x ${dir}`,
-      );
-    }
-    if (dir === path.dirname(dir)) return;
+async function clusterDirForRoot(dataDir: string, log: (line: string) => void): Promise<string> {
+  const inside = path.join(dataDir, CLUSTER_DIR);
+  const blocked = await closedAncestor(dataDir);
+  if (blocked === null) {
+    const mode = (await stat(dataDir)).mode;
+    if ((mode & 0o001) === 0) await chmod(dataDir, (mode & 0o7777) | 0o001);
+    return inside;
+  }
+  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  const outside = path.join(ROOT_FALLBACK_BASE, key, CLUSTER_DIR);
+  await mkdir(path.dirname(outside), { recursive: true, mode: 0o755 });
+  log(`the postgres system user cannot enter ${blocked}, so the embedded cluster of ${dataDir} is kept in ${outside}`);
+  return outside;
+}
+
+/** The first directory above `dir` that others may not traverse, or null. */
+async function closedAncestor(dir: string): Promise<string | null> {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    if (((await stat(current)).mode & 0o001) === 0) return current;
+    if (current === path.dirname(current)) return null;
   }
 }
 
