@@ -26,8 +26,16 @@ function buildIfNeeded() {
   );
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
   if (built >= sources) return;
+  let tsc;
+  try {
+    tsc = require.resolve('typescript/bin/tsc');
+  } catch {
+    // A production install (npm ci --omit=dev) ships a prebuilt dist/ and no compiler.
+    if (fs.existsSync(path.join(root, 'dist', 'src', 'main.js'))) return;
+    throw new Error('dist/ is missing and TypeScript is not installed: run `npm ci` (with dev dependencies) first');
+  }
   console.error('building (tsc)...');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], {
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], {
     stdio: 'inherit',
     cwd: root,
   });

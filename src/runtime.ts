@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config';
 import { migrate, openOrm } from './db/orm';
 import { ensureBackingServices } from './infra/services';
 import type { Logger } from './lib/log';
+import { applyPlugins, loadPlugins } from './plugins';
 import { createAppContext, type AppContext } from './services/app-context';
 import { verifySpecialFlows } from './services/startup';
 
@@ -42,23 +43,26 @@ export async function bootRuntime(
 ): Promise<Runtime> {
   const services = await ensureBackingServices(config, (line) => log.info(line));
   const orm = await openOrm(services.databaseUrl);
+  let redis: Redis | undefined;
   try {
     if (options.migrate ?? true) {
       const applied = await migrate(orm);
       if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
     }
-    const redis = connectRedis(services.redisUrl, log);
+    redis = connectRedis(services.redisUrl, log);
     const app = createAppContext({ config, orm, redis, log });
+    await applyPlugins(app, await loadPlugins(config.plugins));
     if (options.verify ?? true) await verifySpecialFlows(app);
     return {
       app,
       stop: async () => {
-        redis.disconnect();
+        redis!.disconnect();
         await orm.close(true);
         await services.stop();
       },
     };
   } catch (error) {
+    redis?.disconnect();
     await orm.close(true);
     await services.stop();
     throw error;

@@ -19,6 +19,8 @@ export interface AppConfig {
   logLevel: string;
   statsTimezone: string;
   requestBodyLimitBytes: number;
+  /** Absolute paths of plugin modules (`CLIENTFLOWS_PLUGINS`, comma-separated), see docs/extending.md. */
+  plugins: string[];
   secrets: Secrets;
 }
 
@@ -96,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     statsTimezone: timeZone(env, 'STATS_TIMEZONE', 'America/Los_Angeles'),
     requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_BYTES', 1_048_576, 1, Number.MAX_SAFE_INTEGER),
+    plugins: (setting(env, 'CLIENTFLOWS_PLUGINS') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0)
+      .map((entry) => path.resolve(entry)),
     secrets: resolveSecrets(env, dataDir, nodeEnv, log),
   };
 }

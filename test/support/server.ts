@@ -42,7 +42,7 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + GraphQL + WebSocket) on a loopback port, over real PostgreSQL and Redis. */
-export async function startTestServer(options: { redisUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { redisUrl?: string; plugins?: string[] } = {}): Promise<TestServer> {
   const dbUrl = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'clientflows-data-'));
   const config = loadConfig({
@@ -54,6 +54,7 @@ export async function startTestServer(options: { redisUrl?: string } = {}): Prom
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
+    CLIENTFLOWS_PLUGINS: (options.plugins ?? []).join(','),
   });
   const runtime = await bootRuntime(config, createLogger('silent'));
   const server = await startHttpServer(runtime.app, { port: 0, host: '127.0.0.1' });
