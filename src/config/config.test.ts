@@ -43,8 +43,14 @@ describe('loadConfig', () => {
       logLevel: 'info',
       statsTimezone: 'America/Los_Angeles',
       requestBodyLimitBytes: 1_048_576,
+      plugins: [],
       secrets: { idToken: 'a', clientScreenJwt: 'b' },
     });
+  });
+
+  it('reads CLIENTFLOWS_PLUGINS as comma-separated paths, made absolute', () => {
+    const config = loadConfig(env({ CLIENTFLOWS_PLUGINS: ' plugins/a.js, /opt/b.mjs ,, ' }));
+    expect(config.plugins).toEqual([path.resolve('plugins/a.js'), '/opt/b.mjs']);
   });
 
   it('reads every variable, treating blank ones as unset', () => {
