@@ -24,8 +24,10 @@ export function runInfraInChild(script: string): ChildRun {
   const outDir = mkdtempSync(path.join(tmpdir(), 'clientflows-infra-child-'));
   for (const file of readdirSync(__dirname)) {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.includes('testkit')) continue;
+    // Node16 module mode, like the build: a dynamic import() stays an import() in CommonJS output.
     const { outputText } = ts.transpileModule(readFileSync(path.join(__dirname, file), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      fileName: file.replace(/\.ts$/, '.cts'),
+      compilerOptions: { module: ts.ModuleKind.Node16, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     });
     writeFileSync(path.join(outDir, file.replace(/\.ts$/, '.js')), outputText);
   }
