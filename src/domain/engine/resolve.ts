@@ -1,5 +1,6 @@
 import type { ClientFlowDef } from '../model';
 import { predicateHolds } from '../predicate';
+import { isStorableJson } from '../json';
 import { validateValue } from '../schema';
 import { materialize, prependBatch } from './materialize';
 import { flowTriggerableFrom } from './platform';
@@ -87,7 +88,9 @@ async function checkFlow(run: Run, t: Trigger): Promise<Step> {
   }
 
   // Checked for trusted triggers too.
-  if (!validateValue(flow.clientSchema, t.client).ok || !validateValue(flow.serverSchema, t.server).ok) {
+  // Parameters jsonb cannot store (U+0000, lone surrogates) or too deep to walk fail like a schema.
+  const storable = isStorableJson(t.client) && isStorableJson(t.server);
+  if (!storable || !validateValue(flow.clientSchema, t.client).ok || !validateValue(flow.serverSchema, t.server).ok) {
     return hop(fallback(t, SpecialFlow.errorFlowSchema));
   }
 

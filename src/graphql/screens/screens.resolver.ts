@@ -64,7 +64,13 @@ export class ScreensResolver {
     if (claims === null) throw new ForbiddenError('invalid_screen_jwt', 'screen JWT is invalid');
     const owned = await screenLogOwnedBy(ctx.app, claims.logUid, user.id);
     if (owned === false) throw new ForbiddenError('invalid_screen_jwt', 'screen JWT is invalid');
-    const text = JSON.stringify(event);
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(event);
+    } catch {
+      // Only nesting deep enough to exhaust the stack makes stringify throw: far above 2048 bytes.
+      throw new BadUserInputError(`event is larger than ${TRACE_EVENT_LIMIT_BYTES} bytes`, { reason: 'too_large' });
+    }
     if (text === undefined) throw new BadUserInputError('event must be a JSON value', { reason: 'bad_event' });
     if (Buffer.byteLength(text) > TRACE_EVENT_LIMIT_BYTES) {
       throw new BadUserInputError(`event is larger than ${TRACE_EVENT_LIMIT_BYTES} bytes`, { reason: 'too_large' });
