@@ -355,37 +355,6 @@ describe('copy (§4.2) and trigger-time defaults (§4.1)', () => {
     await putFlow(server, { slug: 'editable', screens: [card('After the edit')] });
     expect(headerOf(await user.client.peek())).toBe('Before the edit');
     await putFlow(server, { slug: 'editable', screens: [card('Before the edit')] });
-  await putFlow(server, {
-    slug: 'phone',
-    clientSchema: openObject,
-    serverSchema: openObject,
-    screens: [card('placeholder', { variable: [format('Call {server[phone]:e164} or {server[other]:e164}', ['header'])] })],
-  });
-  await putFlow(server, {
-    slug: 'client_e164',
-    replaces: true,
-    clientSchema: openObject,
-    screens: [card('Fine'), card('placeholder', { variable: [format('Call {client[phone]:e164}', ['header'])] })],
-  });
-  await putFlow(server, {
-    slug: 'python_spec',
-    replaces: true,
-    clientSchema: openObject,
-    screens: [card('Fine'), card('placeholder', { variable: [format('{client[n]:>10}', ['header'])] })],
-  });
-  await putFlow(server, {
-    slug: 'clock',
-    screens: [card('placeholder', { variable: [format('{standard[time_of_day][title]} {standard[time_of_day][upper]} {standard[day_of_week][title]}', ['header'])] })],
-  });
-  await putFlow(server, {
-    slug: 'nested_output',
-    screens: [
-      card('Nested', {
-        fixed: { entrance: { type: 'fade' }, undeclared: 'dropped' },
-        variable: [copy(['standard', 'constants', 'fast_anim_ms'], ['entrance', 'ms'])],
-      }),
-    ],
-  });
   });
 });
 
