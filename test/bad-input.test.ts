@@ -17,6 +17,7 @@ import {
   TriggerClientFlowDocument,
 } from './generated/graphql';
 import { confirmationScreen, putFlow } from './support/fixtures';
+import { jwtClaims } from './support/flows';
 import { errorCode, graphql, type GraphQLResult } from './support/graphql';
 import { startTestServer, TEST_SCREEN_JWT_SECRET, type TestServer } from './support/server';
 import { craftIdToken, unsignedToken } from './support/tokens';
@@ -205,7 +206,6 @@ function expectGraphQLError(result: GraphQLResult<unknown>, code: string, reason
   expect(result.data ?? null).toBeNull();
 }
 
-const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
 
 // ------------------------------------------------------------------------------------------------
 
@@ -345,7 +345,7 @@ describe('REST trace (§4.3): 415 and 400 are empty and store nothing', () => {
 describe('screen JWTs that do not name the front (§4.2, §4.3, §6.2)', () => {
   const now = () => Math.floor(Date.now() / 1000);
   const frontClaims = () => {
-    const claims = claimsOf(frontJwt);
+    const claims = jwtClaims(frontJwt);
     return { sub: claims.sub as string, logUid: claims['oseh:log_uid'] as string, screenSlug: claims['oseh:screen_slug'] as string };
   };
   const screenClaims = () => ({ 'oseh:log_uid': frontClaims().logUid, 'oseh:screen_slug': frontClaims().screenSlug });
@@ -378,7 +378,7 @@ describe('screen JWTs that do not name the front (§4.2, §4.3, §6.2)', () => {
       what: 'signed with HS512',
       jwt: () => craftIdToken(TEST_SCREEN_JWT_SECRET, { sub: frontClaims().sub, aud: 'oseh-client-screen', alg: 'HS512', extra: screenClaims() }),
     },
-    { what: 'unsigned (alg none)', jwt: () => unsignedToken(claimsOf(frontJwt)) },
+    { what: 'unsigned (alg none)', jwt: () => unsignedToken(jwtClaims(frontJwt)) },
     { what: "the user's id token", jwt: () => server.idToken(VICTIM) },
     { what: "the user's oseh_ut_ token", jwt: () => victimToken },
     { what: 'not a JWT', jwt: () => 'not-a-jwt' },

@@ -3,6 +3,7 @@
  * rules or parameters) and a seeded PRNG, for randomized tests that compare the server's queue
  * with what a serial execution would leave.
  */
+import { queueRows } from './flows';
 import type { TestServer } from './server';
 
 /** mulberry32: a tiny seeded PRNG; returns floats in [0, 1). */
@@ -152,13 +153,7 @@ export class QueueModel {
  * `fixed.header`, or the client screen slug for screens without one (the `empty` screen).
  */
 export async function storedQueue(server: TestServer, sub: string): Promise<RowKey[]> {
-  const rows = await server.sql<{ header: string; outer: number; inner: number }>(
-    `SELECT coalesce(q.screen->'screen'->'fixed'->>'header', cs.slug) AS header, q.outer_counter AS outer, q.inner_counter AS inner
-     FROM user_client_screens q JOIN users u ON u.id = q.user_id JOIN client_screens cs ON cs.id = q.client_screen_id
-     WHERE u.sub = $1 ORDER BY q.outer_counter DESC, q.inner_counter ASC`,
-    [sub],
-  );
-  return rows;
+  return (await queueRows(server, sub)).map((r) => ({ header: r.header, outer: r.outerCounter, inner: r.innerCounter }));
 }
 
 /** The header the client renders: `parameters.header`, or the slug when the screen has none. */
