@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertClientScreens } from '../src/db/seed';
 import { screenFlags } from '../src/domain/flags';
 import { TriggerClientFlowDocument } from './generated/graphql';
 import { ScreenClient } from './support/client';
 import { putFlow, queueSlugs } from './support/fixtures';
+import { putScreens } from './support/flows';
 import { graphql } from './support/graphql';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -34,10 +34,7 @@ beforeAll(async () => {
   admin = await server.userToken('oseh_u_plugin_admin', { admin: true });
   await server.sql(`CREATE TABLE courses (uid text PRIMARY KEY, title text NOT NULL, description text NOT NULL)`);
   await server.sql(`INSERT INTO courses VALUES ('crs_intro', 'Introduction', 'Where to start.')`);
-  await upsertClientScreens(async (sql, params) => {
-    let i = 0;
-    await server.sql(sql.replace(/\?/g, () => `$${++i}`), params);
-  }, [courseCard]);
+  await putScreens(server, [courseCard]);
   await putFlow(server, {
     slug: 'show_course',
     serverSchema: {

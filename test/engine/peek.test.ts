@@ -10,7 +10,7 @@ import {
   jwtClaims,
   newUser,
   prefetchHeaders,
-  queueHeaders,
+  queueSlugs,
   queueRows,
   serverTrigger,
   userAtFront,
@@ -118,7 +118,7 @@ describe('the screen JWT and the log (§6.2, §1.5)', () => {
     );
     expect(visitors).toEqual([{ uid: first.body.visitor }]);
     // A peek without mutations leaves the queue as it was.
-    expect(await queueHeaders(server, user.sub)).toEqual(SIX);
+    expect(await queueSlugs(server, user.sub)).toEqual(SIX);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   headerOf,
   jwtClaims,
   newUser,
-  queueHeaders,
+  queueSlugs,
   queueRows,
   serverTrigger,
   showSpecialFlows,
@@ -71,19 +71,19 @@ describe('plain pops and allowed triggers (§7.1 steps 4-5)', () => {
     const { user, client, jwt } = await started();
     const popped = await client.pop(jwt);
     expect(headerOf(popped)).toBe('Second');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Second']);
   });
 
   it('an allowed trigger puts its flow in front of what remains', async () => {
     const { user, client, jwt } = await started();
     expect(headerOf(await client.pop(jwt, { slug: 'target', parameters: {} }))).toBe('Target');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Target', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Target', 'Second']);
   });
 
   it('an allowed replacing flow clears what remains', async () => {
     const { user, client, jwt } = await started();
     expect(headerOf(await client.pop(jwt, { slug: 'replacer', parameters: null }))).toBe('Replacer');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Replacer']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Replacer']);
   });
 });
 
@@ -102,7 +102,7 @@ describe('skip negotiation (§7.3)', () => {
   it('a client pop with trigger skip runs skip although skip is not in allowed_triggers', async () => {
     const { user, client, jwt } = await started();
     expect(headerOf(await client.pop(jwt, { slug: 'skip', parameters: {} }))).toBe('skip');
-    expect(await queueHeaders(server, user.sub)).toEqual(['skip', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['skip', 'Second']);
   });
 
   it("a client's skip parameters are checked against skip's schema", async () => {
@@ -110,14 +110,14 @@ describe('skip negotiation (§7.3)', () => {
     expect(headerOf(await client.pop(jwt, { slug: 'skip', parameters: { why: 'bored' } }))).toBe('skip');
     const other = await started();
     expect(headerOf(await other.client.pop(other.jwt, { slug: 'skip', parameters: 'not an object' }))).toBe('error_flow_schema');
-    expect(await queueHeaders(server, user.sub)).toEqual(['skip', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['skip', 'Second']);
   });
 
   it('skip is allowed from a screen whose allowed_triggers is empty, on every platform', async () => {
     for (const platform of ['ios', 'android', 'browser']) {
       const { user, client, jwt } = await started('closed', `platform=${platform}`);
       expect(headerOf(await client.pop(jwt, { slug: 'skip', parameters: {} })), platform).toBe('skip');
-      expect(await queueHeaders(server, user.sub)).toEqual(['skip', 'Second']);
+      expect(await queueSlugs(server, user.sub)).toEqual(['skip', 'Second']);
     }
   });
 });
@@ -126,13 +126,13 @@ describe('forbidden (§7.1 step 5, §7.3)', () => {
   it('a trigger outside allowed_triggers runs forbidden; the screen is still popped', async () => {
     const { user, client, jwt } = await started();
     expect(headerOf(await client.pop(jwt, { slug: 'outside_the_list', parameters: {} }))).toBe('forbidden');
-    expect(await queueHeaders(server, user.sub)).toEqual(['forbidden', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['forbidden', 'Second']);
   });
 
   it('a non-existent slug outside allowed_triggers is forbidden, not not_found', async () => {
     const { user, client, jwt } = await started();
     expect(headerOf(await client.pop(jwt, { slug: 'no_such_flow_anywhere', parameters: {} }))).toBe('forbidden');
-    expect(await queueHeaders(server, user.sub)).toEqual(['forbidden', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['forbidden', 'Second']);
   });
 });
 
@@ -143,7 +143,7 @@ describe('wrong_platform (§7.4)', () => {
         const { user, client, jwt } = await started('start', `platform=${platform}`);
         const expected = platform === blocked ? 'wrong_platform' : `Not ${blocked}`;
         expect(headerOf(await client.pop(jwt, { slug: `not_${blocked}`, parameters: {} })), platform).toBe(expected);
-        expect(await queueHeaders(server, user.sub)).toEqual([expected, 'Second']);
+        expect(await queueSlugs(server, user.sub)).toEqual([expected, 'Second']);
       }
     });
   }
@@ -158,13 +158,13 @@ describe('not_found (§3.2 step 1)', () => {
   it('an allowed slug without a flow runs not_found; the screen is still popped', async () => {
     const { user, client, jwt } = await started();
     expect(headerOf(await client.pop(jwt, { slug: 'ghost', parameters: {} }))).toBe('not_found');
-    expect(await queueHeaders(server, user.sub)).toEqual(['not_found', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['not_found', 'Second']);
   });
 
   it('a server trigger of an unknown slug runs not_found', async () => {
     const user = await newUser(server);
     expect(await serverTrigger(server, admin, user.sub, 'ghost')).toMatchObject({ queuedFlowSlug: 'not_found' });
-    expect(await queueHeaders(server, user.sub)).toEqual(['not_found']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['not_found']);
   });
 });
 
@@ -180,7 +180,7 @@ describe('error_flow_schema (§3.2 step 3)', () => {
     it(`client parameters with ${what} fail the flow's client_schema: error_flow_schema, the screen still popped`, async () => {
       const { user, client, jwt } = await started();
       expect(headerOf(await client.pop(jwt, { slug: 'typed', parameters }))).toBe('error_flow_schema');
-      expect(await queueHeaders(server, user.sub)).toEqual(['error_flow_schema', 'Second']);
+      expect(await queueSlugs(server, user.sub)).toEqual(['error_flow_schema', 'Second']);
     });
   }
 
@@ -202,7 +202,7 @@ describe('error_flow_schema (§3.2 step 3)', () => {
     expect(((await answer.json()) as { screen: { active: { parameters: { header: string } } } }).screen.active.parameters.header).toBe(
       'error_flow_schema',
     );
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_flow_schema', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_flow_schema', 'Second']);
   });
 
   it('trusted server triggers are schema-checked too', async () => {
@@ -213,7 +213,7 @@ describe('error_flow_schema (§3.2 step 3)', () => {
     expect(await serverTrigger(server, admin, user.sub, 'server_typed', { server: { team: 'Blue' } })).toMatchObject({
       queuedFlowSlug: 'server_typed',
     });
-    expect(await queueHeaders(server, user.sub)).toEqual(['Server typed', 'error_flow_schema']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Server typed', 'error_flow_schema']);
   });
 });
 
@@ -224,22 +224,22 @@ describe('desync (§7.1 step 3, §7.2)', () => {
     // `replacer` is allowed from Start and would clear the queue if it ran.
     const answer = await client.pop(jwt, { slug: 'replacer', parameters: {} });
     expect(headerOf(answer)).toBe('desync');
-    expect(await queueHeaders(server, user.sub)).toEqual(['desync', 'Target', 'Start', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['desync', 'Target', 'Start', 'Second']);
   });
 
   it('a second pop with the same JWT is a desync that changes nothing else', async () => {
     const { user, client, jwt } = await started();
     expect(headerOf(await client.pop(jwt))).toBe('Second');
     expect(headerOf(await client.pop(jwt, { slug: 'target', parameters: {} }))).toBe('desync');
-    expect(await queueHeaders(server, user.sub)).toEqual(['desync', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['desync', 'Second']);
   });
 
   it("the JWT of another user's front row is a desync for this user and leaves the other queue alone", async () => {
     const mine = await started();
     const theirs = await started();
     expect(headerOf(await mine.client.pop(theirs.jwt))).toBe('desync');
-    expect(await queueHeaders(server, mine.user.sub)).toEqual(['desync', 'Start', 'Second']);
-    expect(await queueHeaders(server, theirs.user.sub)).toEqual(['Start', 'Second']);
+    expect(await queueSlugs(server, mine.user.sub)).toEqual(['desync', 'Start', 'Second']);
+    expect(await queueSlugs(server, theirs.user.sub)).toEqual(['Start', 'Second']);
   });
 
   it('a JWT from an earlier peek of the same front row still pops it', async () => {
@@ -247,7 +247,7 @@ describe('desync (§7.1 step 3, §7.2)', () => {
     const again = await client.peek();
     expect(jwtClaims(again.body.screen.active_jwt).sub).toBe(jwtClaims(jwt).sub);
     expect(headerOf(await client.pop(jwt))).toBe('Second');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Second']);
   });
 });
 
@@ -261,14 +261,14 @@ describe('error_bad_auth (§7.1 step 2)', () => {
       const answer = await client.pop(forged, { slug: 'replacer', parameters: {} });
       expect(answer.status).toBe(200);
       expect(headerOf(answer)).toBe('error_bad_auth');
-      expect(await queueHeaders(server, user.sub)).toEqual(['error_bad_auth', 'Start', 'Second']);
+      expect(await queueSlugs(server, user.sub)).toEqual(['error_bad_auth', 'Start', 'Second']);
     });
   }
 
   it('a screen JWT that is not a JWT at all runs error_bad_auth without popping', async () => {
     const { user, client } = await started();
     expect(headerOf(await client.pop('not.a.jwt'))).toBe('error_bad_auth');
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_bad_auth', 'Start', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_bad_auth', 'Start', 'Second']);
   });
 
   it("the user's own id token is not a screen JWT", async () => {
@@ -276,7 +276,7 @@ describe('error_bad_auth (§7.1 step 2)', () => {
     const idToken = await server.idToken(user.sub);
     const answer = await new ScreenClient(server.url, idToken).pop(idToken);
     expect(headerOf(answer)).toBe('error_bad_auth');
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_bad_auth', 'Start', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_bad_auth', 'Start', 'Second']);
   });
 });
 
@@ -299,13 +299,13 @@ describe('request shape (§7)', () => {
       });
       expect(answer.status, body).toBe(422);
     }
-    expect(await queueHeaders(server, user.sub)).toEqual(['Start', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Start', 'Second']);
   });
 
   it('a null trigger is no trigger', async () => {
     const { user, client, jwt } = await started();
     expect(headerOf(await client.pop(jwt, null))).toBe('Second');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Second']);
   });
 });
 
@@ -322,6 +322,6 @@ describe('user authentication comes first (§7.1 step 1)', () => {
     const badToken = await new ScreenClient(server.url, 'oseh_ut_unknown').pop(jwt);
     expect(badToken.status).toBe(403);
     expect(badToken.body).toMatchObject({ type: 'invalid' });
-    expect(await queueHeaders(server, user.sub)).toEqual(['Start', 'Second']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Start', 'Second']);
   });
 });

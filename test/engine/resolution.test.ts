@@ -10,7 +10,7 @@ import {
   card,
   headerOf,
   newUser,
-  queueHeaders,
+  queueSlugs,
   queueRows,
   replaceRule,
   serverTrigger,
@@ -154,7 +154,7 @@ describe('flow rules (§3.2 step 4, §3.3)', () => {
   it('the first rule whose condition holds applies; the replacement is not checked against allowed_triggers', async () => {
     const { user, pop } = await atMenu();
     expect(headerOf(await pop('pick'))).toBe('B');
-    expect(await queueHeaders(server, user.sub)).toEqual(['B', 'Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['B', 'Rest']);
   });
 
   it('replace with client_parameters copy hands the client parameters to the replacement', async () => {
@@ -165,7 +165,7 @@ describe('flow rules (§3.2 step 4, §3.3)', () => {
   it('replace with client_parameters omit hands {} to the replacement, whose schema is checked again', async () => {
     const { user, pop } = await atMenu();
     expect(headerOf(await pop('omit_client', { name: 'Ann' }))).toBe('error_flow_schema');
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_flow_schema', 'Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_flow_schema', 'Rest']);
     const defaulted = await atMenu();
     expect(headerOf(await defaulted.pop('omit_client_defaulted', { name: 'Ann' }))).toBe('Hello friend');
   });
@@ -182,7 +182,7 @@ describe('flow rules (§3.2 step 4, §3.3)', () => {
   it('a skip effect runs the skip flow instead (also for a client-sourced trigger)', async () => {
     const { user, pop } = await atMenu();
     expect(headerOf(await pop('to_skip'))).toBe('skip');
-    expect(await queueHeaders(server, user.sub)).toEqual(['skip', 'Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['skip', 'Rest']);
     const serverSide = await newUser(server);
     expect(await serverTrigger(server, admin, serverSide.sub, 'to_skip')).toMatchObject({ queuedFlowSlug: 'skip' });
   });
@@ -206,7 +206,7 @@ describe('special flows are resolved normally (§3.2)', () => {
   it("an engine-fired special flow's own rules apply (forbidden replaced by a custom flow)", async () => {
     const { user, pop } = await atMenu();
     expect(headerOf(await pop('not_in_the_menu'))).toBe('Custom forbidden');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Custom forbidden', 'Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Custom forbidden', 'Rest']);
   });
 });
 
@@ -214,7 +214,7 @@ describe('the hop limit (§3.2: at most 10 hops, no slug twice)', () => {
   it('a chain of exactly 10 replacements is resolved', async () => {
     const user = await withQueue();
     expect(await serverTrigger(server, admin, user.sub, 'hop_1')).toMatchObject({ queuedFlowSlug: `hop_${CHAIN_LENGTH - 1}` });
-    expect(await queueHeaders(server, user.sub)).toEqual(['Chain end']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Chain end']);
   });
 
   it('a chain of 11 replacements drops the trigger: the pop still applies, nothing of the trigger does', async () => {
@@ -227,19 +227,19 @@ describe('the hop limit (§3.2: at most 10 hops, no slug twice)', () => {
     } finally {
       stats.stop();
     }
-    expect(await queueHeaders(server, user.sub)).toEqual(['Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Rest']);
   });
 
   it('a server trigger of an 11-hop chain is dropped: no flow queued, no clear', async () => {
     const user = await withQueue();
     expect(await serverTrigger(server, admin, user.sub, 'hop_0')).toEqual({ requestedSlug: 'hop_0', queuedFlowSlug: null, queueLength: 2 });
-    expect(await queueHeaders(server, user.sub)).toEqual(['X', 'Y']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['X', 'Y']);
   });
 
   it('a cycle A → B → A drops the trigger; the pop still applies', async () => {
     const { user, pop } = await atMenu();
     expect(headerOf(await pop('cycle_a'))).toBe('Rest');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Rest']);
     const other = await withQueue();
     expect(await serverTrigger(server, admin, other.sub, 'cycle_b')).toMatchObject({ queuedFlowSlug: null, queueLength: 2 });
   });
@@ -247,14 +247,14 @@ describe('the hop limit (§3.2: at most 10 hops, no slug twice)', () => {
   it('a flow replacing itself drops the trigger; the pop still applies', async () => {
     const { user, pop } = await atMenu();
     expect(headerOf(await pop('self_cycle'))).toBe('Rest');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Rest']);
   });
 
   it('a dropped trigger after a pop that empties the queue is followed by empty', async () => {
     const { user, peeked, pop } = await userAtFront(server, admin, 'lonely_menu');
     expect(headerOf(peeked)).toBe('Lonely menu');
     expect((await pop('cycle_a')).body.screen.active.slug).toBe('text_interstitial');
-    expect(await queueHeaders(server, user.sub)).toEqual(['text_interstitial']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['text_interstitial']);
   });
 });
 
@@ -262,19 +262,19 @@ describe('materialization failures have no effect at all (§3.4)', () => {
   it('error_screen_missing: a flow referencing an unknown screen queues nothing and does not clear', async () => {
     const user = await withQueue();
     expect(await serverTrigger(server, admin, user.sub, 'missing_screen')).toMatchObject({ queuedFlowSlug: 'error_screen_missing' });
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_screen_missing', 'X', 'Y']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_screen_missing', 'X', 'Y']);
   });
 
   it('error_screen_missing from a client pop: the screen is popped, the flow has no effect', async () => {
     const { user, pop } = await atMenu();
     expect(headerOf(await pop('missing_screen'))).toBe('error_screen_missing');
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_screen_missing', 'Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_screen_missing', 'Rest']);
   });
 
   it('error_screen_schema: a fixed value the screen schema rejects', async () => {
     const { user, pop } = await atMenu();
     expect(headerOf(await pop('bad_fixed'))).toBe('error_screen_schema');
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_screen_schema', 'Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_screen_schema', 'Rest']);
   });
 
   it('error_screen_schema: fixed + variable producing an input the screen schema rejects', async () => {
@@ -282,19 +282,19 @@ describe('materialization failures have no effect at all (§3.4)', () => {
     expect(await serverTrigger(server, admin, user.sub, 'bad_variable', { client: { n: 3 } })).toMatchObject({
       queuedFlowSlug: 'error_screen_schema',
     });
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_screen_schema', 'X', 'Y']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_screen_schema', 'X', 'Y']);
   });
 
   it('error_screen_schema: a copy whose source path does not exist', async () => {
     const user = await withQueue();
     expect(await serverTrigger(server, admin, user.sub, 'missing_copy_source')).toMatchObject({ queuedFlowSlug: 'error_screen_schema' });
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_screen_schema', 'X', 'Y']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_screen_schema', 'X', 'Y']);
   });
 
   it('error_screen_schema: a declared property neither produced nor defaulted (the realization dry-run)', async () => {
     const user = await withQueue();
     expect(await serverTrigger(server, admin, user.sub, 'loose_flow')).toMatchObject({ queuedFlowSlug: 'error_screen_schema' });
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_screen_schema', 'X', 'Y']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_screen_schema', 'X', 'Y']);
   });
 
   it('a screen dropped by rules.trigger is not checked further (its missing screen does not abort the flow)', async () => {
@@ -314,6 +314,6 @@ describe('materialization failures have no effect at all (§3.4)', () => {
     expect(await serverTrigger(server, admin, user.sub, 'nothing')).toMatchObject({ queuedFlowSlug: 'nothing', queueLength: 2 });
     expect(await queueRows(server, user.sub)).toEqual(before);
     expect(await serverTrigger(server, admin, user.sub, 'nothing_replacing')).toMatchObject({ queuedFlowSlug: 'nothing_replacing', queueLength: 1 });
-    expect(await queueHeaders(server, user.sub)).toEqual(['text_interstitial']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['text_interstitial']);
   });
 });

@@ -10,7 +10,7 @@ import {
   card,
   headerOf,
   newUser,
-  queueHeaders,
+  queueSlugs,
   queueRows,
   replaceRule,
   serverTrigger,
@@ -133,7 +133,7 @@ describe('rules.trigger (§3.4 step 1)', () => {
   it('keeps a screen whose trigger rule does not hold for this request', async () => {
     const user = await newUser(server);
     await serverTrigger(server, admin, user.sub, 'trigger_rules', { version: 96 });
-    expect(await queueHeaders(server, user.sub)).toEqual(['T1 kept', 'T2 dropped for old clients', 'T3 kept: never in the queue yet']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['T1 kept', 'T2 dropped for old clients', 'T3 kept: never in the queue yet']);
   });
 });
 
@@ -168,7 +168,7 @@ describe('time_in_queue (§2.1, §13 item 7)', () => {
     expect(headerOf(await user.client.peek())).toBe('Fresh');
     await ageQueue(server, user.sub, 7200);
     expect(headerOf(await user.client.peek())).toBe('Next');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Next']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Next']);
   });
 
   it("a row behind an auto-skipped front is judged by its own added_at, not the operation's time", async () => {
@@ -176,7 +176,7 @@ describe('time_in_queue (§2.1, §13 item 7)', () => {
     await serverTrigger(server, admin, user.sub, 'stale_behind_hidden');
     await ageQueue(server, user.sub, 7200);
     expect(headerOf(await user.client.peek())).toBe('Last');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Last']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Last']);
   });
 });
 

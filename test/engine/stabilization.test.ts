@@ -11,7 +11,7 @@ import {
   newUser,
   prefetchHeaders,
   putConfirmationVariant,
-  queueHeaders,
+  queueSlugs,
   queueRows,
   serverTrigger,
   showSpecialFlows,
@@ -78,7 +78,7 @@ describe('empty (§5, §10)', () => {
     expect(headerOf(one)).toBe('One');
     const after = await user.client.pop(one.body.screen.active_jwt);
     expect(after.body.screen.active.slug).toBe('text_interstitial');
-    expect(await queueHeaders(server, user.sub)).toEqual(['text_interstitial']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['text_interstitial']);
   });
 
   it('a server trigger that leaves the queue empty runs the empty flow, also on platform server', async () => {
@@ -86,7 +86,7 @@ describe('empty (§5, §10)', () => {
     await serverTrigger(server, admin, user.sub, 'one');
     const result = await serverTrigger(server, admin, user.sub, 'clear_all');
     expect(result).toEqual({ requestedSlug: 'clear_all', queuedFlowSlug: 'clear_all', queueLength: 1 });
-    expect(await queueHeaders(server, user.sub)).toEqual(['text_interstitial']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['text_interstitial']);
   });
 });
 
@@ -99,10 +99,10 @@ describe('auto-skip on screen flags (§5.2 item 2: browser 2, ios 4, android 8)'
         const peeked = await user.on(`platform=${platform}`).peek();
         if (platform === shownOn) {
           expect(headerOf(peeked), platform).toBe(`Only ${shownOn}`);
-          expect(await queueHeaders(server, user.sub)).toEqual([`Only ${shownOn}`, 'After']);
+          expect(await queueSlugs(server, user.sub)).toEqual([`Only ${shownOn}`, 'After']);
         } else {
           expect(headerOf(peeked), platform).toBe('After');
-          expect(await queueHeaders(server, user.sub), platform).toEqual(['After']);
+          expect(await queueSlugs(server, user.sub), platform).toEqual(['After']);
           // Deleted for good: the platform that could show it does not get it back.
           expect(headerOf(await user.on(`platform=${shownOn}`).peek())).toBe('After');
         }
@@ -147,7 +147,7 @@ describe('auto-skip on rules.peek (§5.2 item 5)', () => {
     const holds = await newUser(server);
     await serverTrigger(server, admin, holds.sub, 'peek_rule');
     expect(headerOf(await holds.on('platform=ios&version=100').peek())).toBe('After');
-    expect(await queueHeaders(server, holds.sub)).toEqual(['After']);
+    expect(await queueSlugs(server, holds.sub)).toEqual(['After']);
 
     const fails = await newUser(server);
     await serverTrigger(server, admin, fails.sub, 'peek_rule');
@@ -161,17 +161,17 @@ describe('the stabilization loop', () => {
     await serverTrigger(server, admin, user.sub, 'two_hidden_on_android');
     const peeked = await user.on('platform=android').peek();
     expect(headerOf(peeked)).toBe('Shown');
-    expect(await queueHeaders(server, user.sub)).toEqual(['Shown']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Shown']);
   });
 
   it('never auto-skips on platform server, and does on a client platform given to the trigger', async () => {
     const user = await newUser(server);
     expect((await serverTrigger(server, admin, user.sub, 'screen_only_ios')).queueLength).toBe(2);
-    expect(await queueHeaders(server, user.sub)).toEqual(['Only ios', 'After']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['Only ios', 'After']);
 
     const android = await newUser(server);
     expect((await serverTrigger(server, admin, android.sub, 'screen_only_ios', { platform: 'ANDROID' })).queueLength).toBe(1);
-    expect(await queueHeaders(server, android.sub)).toEqual(['After']);
+    expect(await queueSlugs(server, android.sub)).toEqual(['After']);
   });
 });
 
@@ -215,7 +215,7 @@ describe('skip and empty limits (§5.1), with their own special-flow configurati
     expect(headerOf(peeked)).toBe('skip');
     // The skip batch is newer: `After` belongs to an older batch and is not prefetched.
     expect(prefetchHeaders(peeked)).toEqual([]);
-    expect(await queueHeaders(own, user.sub)).toEqual(['skip', 'After']);
+    expect(await queueSlugs(own, user.sub)).toEqual(['skip', 'After']);
   });
 
   it('stops after 50 auto-skips and answers the front as is', async () => {
@@ -231,7 +231,7 @@ describe('skip and empty limits (§5.1), with their own special-flow configurati
     } finally {
       stats.stop();
     }
-    expect(await queueHeaders(own, user.sub)).toEqual(['Unshowable skip', 'After']);
+    expect(await queueSlugs(own, user.sub)).toEqual(['Unshowable skip', 'After']);
   });
 
   it('runs empty at most twice, then answers the front without skip checks', async () => {
@@ -255,7 +255,7 @@ describe('skip and empty limits (§5.1), with their own special-flow configurati
     await serverTrigger(own, ownAdmin, user.sub, 'ios_then_after');
     await own.sql(`DELETE FROM client_flows WHERE slug = 'not_found'`);
     await expect(serverTrigger(own, ownAdmin, user.sub, 'no_such_flow')).rejects.toThrow(/INTERNAL_SERVER_ERROR/);
-    expect(await queueHeaders(own, user.sub)).toEqual(['Only ios', 'After']);
+    expect(await queueSlugs(own, user.sub)).toEqual(['Only ios', 'After']);
   });
 
   it('answers 500 when empty queued nothing twice (a misconfiguration), changing nothing', async () => {

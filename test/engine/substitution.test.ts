@@ -8,7 +8,7 @@ import { arr, obj, str, union } from '../../src/content/screens/schema-builders'
 import { screenFlags } from '../../src/domain/flags';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putFlow } from '../support/fixtures';
-import { card, headerOf, newUser, putScreens, queueHeaders, queueRows, serverTrigger, showSpecialFlows, userAtFront } from '../support/flows';
+import { card, headerOf, newUser, putScreens, queueSlugs, queueRows, serverTrigger, showSpecialFlows, userAtFront } from '../support/flows';
 import { startTestServer, type TestServer } from '../support/server';
 
 const PLUGIN = join(__dirname, '..', '..', 'examples', 'plugins', 'course-catalog.js');
@@ -292,7 +292,7 @@ describe('format specs (§4.1 item 4, §4.3)', () => {
     expect(await serverTrigger(server, admin, user.sub, 'client_e164', { client: { phone: '+15555550123' } })).toMatchObject({
       queuedFlowSlug: 'error_screen_schema',
     });
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_screen_schema', 'Before the edit']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_screen_schema', 'Before the edit']);
   });
 
   it("any other format spec (Python's mini-language) cannot be produced: error_screen_schema", async () => {
@@ -390,7 +390,7 @@ describe('extract (§4.1 items 2-3, with the course-catalog extractor)', () => {
       queuedFlowSlug: 'maybe_course',
       queueLength: 1,
     });
-    expect(await queueHeaders(server, user.sub)).toEqual(['After the course']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['After the course']);
   });
 
   it('a uid whose object does not exist resolves not_found, and the flow has no effect (no clear)', async () => {
@@ -399,7 +399,7 @@ describe('extract (§4.1 items 2-3, with the course-catalog extractor)', () => {
     expect(await serverTrigger(server, admin, user.sub, 'show_course', { server: { course: 'crs_missing' } })).toMatchObject({
       queuedFlowSlug: 'not_found',
     });
-    expect(await queueHeaders(server, user.sub)).toEqual(['not_found', 'Before the edit']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['not_found', 'Before the edit']);
   });
 });
 
@@ -421,14 +421,14 @@ describe('error_unsafe (§3.6): non-server input into an unsafe format, at mater
       expect(await serverTrigger(server, admin, user.sub, slug, { client, server: { course: 'crs_intro' } })).toMatchObject({
         queuedFlowSlug: 'error_unsafe',
       });
-      expect(await queueHeaders(server, user.sub)).toEqual(['error_unsafe', 'Before the edit']);
+      expect(await queueSlugs(server, user.sub)).toEqual(['error_unsafe', 'Before the edit']);
     });
   }
 
   it('a client parameter copied into an image_uid field by a client pop resolves error_unsafe', async () => {
     const { user, pop } = await userAtFront(server, admin, 'menu');
     expect(headerOf(await pop('unsafe_image', { image: 'oseh_if_0000000000000000000000' }))).toBe('error_unsafe');
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_unsafe', 'Rest']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_unsafe', 'Rest']);
   });
 
   it('client parameters may fill safe fields next to unsafe ones', async () => {
@@ -453,12 +453,12 @@ describe('error_screen_schema at realization (§3.7 drift rule)', () => {
     const user = await newUser(server);
     await serverTrigger(server, admin, user.sub, 'editable');
     await serverTrigger(server, admin, user.sub, 'auto_extract', { server: { course: 'crs_temp' } });
-    expect(await queueHeaders(server, user.sub)).toEqual(['course_card', 'Before the edit']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['course_card', 'Before the edit']);
     await server.sql(`DELETE FROM courses WHERE uid = 'crs_temp'`);
     const peeked = await user.client.peek();
     expect(peeked.status).toBe(200);
     expect(headerOf(peeked)).toBe('error_screen_schema');
-    expect(await queueHeaders(server, user.sub)).toEqual(['error_screen_schema', 'Before the edit']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['error_screen_schema', 'Before the edit']);
   });
 
   it('a prefetch screen that cannot be realized is left out of prefetch but stays queued', async () => {
@@ -469,6 +469,6 @@ describe('error_screen_schema at realization (§3.7 drift rule)', () => {
     const peeked = await user.client.peek();
     expect(headerOf(peeked)).toBe('First course');
     expect(peeked.body.screen.prefetch).toEqual([]);
-    expect(await queueHeaders(server, user.sub)).toEqual(['First course', 'Second course']);
+    expect(await queueSlugs(server, user.sub)).toEqual(['First course', 'Second course']);
   });
 });

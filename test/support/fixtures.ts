@@ -38,13 +38,5 @@ export async function putFlow(
   );
 }
 
-/** Slugs of a user's queue, front first. */
-export async function queueSlugs(server: TestServer, sub: string): Promise<string[]> {
-  const rows = await server.sql<{ header: string | null; slug: string }>(
-    `SELECT q.screen->'screen'->'fixed'->>'header' AS header, cs.slug
-     FROM user_client_screens q JOIN users u ON u.id = q.user_id JOIN client_screens cs ON cs.id = q.client_screen_id
-     WHERE u.sub = $1 ORDER BY q.outer_counter DESC, q.inner_counter ASC`,
-    [sub],
-  );
-  return rows.map((r) => r.header ?? r.slug);
-}
+/** A user's queue front first: each row's `fixed.header`, else its screen slug. */
+export { queueSlugs } from './flows';

@@ -37,7 +37,7 @@ export interface CardOptions {
 }
 
 /**
- * A flow screen whose `fixed.header` names it, so `queueHeaders` and `headerOf` can tell the
+ * A flow screen whose `fixed.header` names it, so `queueSlugs` and `headerOf` can tell the
  * rows apart. `confirmationScreen` of fixtures.ts without the rules and screen choice.
  */
 export function card(header: string, options: CardOptions = {}) {
@@ -216,7 +216,7 @@ export async function queueRows(server: TestServer, sub: string): Promise<Stored
   }));
 }
 
-export const queueHeaders = async (server: TestServer, sub: string) => (await queueRows(server, sub)).map((r) => r.header);
+export const queueSlugs = async (server: TestServer, sub: string) => (await queueRows(server, sub)).map((r) => r.header);
 
 /** Moves every queued row of the user `seconds` into the past (for `time_in_queue`). */
 export async function ageQueue(server: TestServer, sub: string, seconds: number): Promise<void> {
