@@ -22,4 +22,18 @@ export class DefinitionStore {
   screen(slug: string, sql?: Sql): Promise<ClientScreenDef | null> {
     return sql ? findScreenBySlug(sql, slug) : withReadConnection(this.orm, (read) => findScreenBySlug(read, slug));
   }
+
+  /**
+   * Called after a committed change to flow or screen definitions (admin-api.md §6.6,
+   * stats-cache-jobs.md §5.2): `flows`/`screens` are the slugs whose definitions changed,
+   * `flowSetChanged` whether a flow slug was created, removed or renamed. Nothing is cached yet,
+   * so there is nothing to purge; the live-queue issue publishes the purges here.
+   */
+  async changed(_change: DefinitionChange): Promise<void> {}
+}
+
+export interface DefinitionChange {
+  flows?: readonly string[];
+  flowSetChanged?: boolean;
+  screens?: readonly string[];
 }
