@@ -3,7 +3,8 @@ import type { FormatRegistry } from './domain/schema';
 import type { StandardParameterRegistry } from './domain/standard-parameters';
 import type { Logger } from './lib/log';
 import type { AppContext } from './services/app-context';
-import { withReadConnection } from './services/transaction';
+import type { CustomPopRegistry } from './services/custom-pops';
+import { readQuery } from './services/transaction';
 
 /** What a plugin may extend (docs/extending.md). */
 export interface PluginContext {
@@ -11,6 +12,8 @@ export interface PluginContext {
   formats: FormatRegistry;
   /** Register standard-parameter groups (`standard[group][...]`). */
   standardParameters: StandardParameterRegistry;
+  /** Register custom pop endpoints (`/api/1/users/me/screens/{name}`, queue-engine.md §7.6). */
+  customPops: CustomPopRegistry;
   /** Parameterised SQL (`?` placeholders) on the application database, for lookups. */
   query: Sql;
   log: Logger;
@@ -53,7 +56,8 @@ export async function applyPlugins(app: AppContext, plugins: readonly ClientFlow
     await plugin.setup({
       formats: app.registry,
       standardParameters: app.standard,
-      query: (sql, params) => withReadConnection(app.orm, (read) => read(sql, params)),
+      customPops: app.customPops,
+      query: readQuery(app.orm),
       log: app.log.child({ plugin: plugin.name }),
     });
     app.log.info({ plugin: plugin.name }, 'plugin loaded');

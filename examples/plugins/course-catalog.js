@@ -3,7 +3,10 @@
  * Example plugin (docs/extending.md): courses stored in the app team's own `courses` table
  * (uid text primary key, title text, description text). It teaches clientflows
  *  - to realize a screen field `{type: string, format: course_uid}` into the public course object;
- *  - to `extract` from a `course_uid` server parameter at trigger time (e.g. the title).
+ *  - to `extract` from a `course_uid` server parameter at trigger time (e.g. the title);
+ *  - to serve `POST /api/1/users/me/screens/pop_to_course`, a custom pop whose trigger gets the
+ *    verified course as server parameter `course`, recording the start in `course_starts`
+ *    (user_sub text, course_uid text, started_at double precision).
  * Load it with CLIENTFLOWS_PLUGINS=examples/plugins/course-catalog.js.
  */
 const COURSE_SCHEMA = {
@@ -19,7 +22,7 @@ const COURSE_SCHEMA = {
 
 module.exports = {
   name: 'course-catalog',
-  setup({ formats, query }) {
+  setup({ formats, customPops, query }) {
     const load = async (uid) => {
       const rows = await query('SELECT uid, title, description FROM courses WHERE uid = ?', [uid]);
       return rows[0] ?? null;
@@ -31,6 +34,23 @@ module.exports = {
       format: 'course_uid',
       async convert(_context, uid) {
         return load(uid);
+      },
+    });
+    // A pop that opens a course: the client names the course, the server checks it exists.
+    customPops.register({
+      name: 'pop_to_course',
+      parseParameters(raw) {
+        const ok = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && typeof raw.course === 'string';
+        return ok ? { ok: true, value: { course: raw.course } } : { ok: false, message: 'parameters must be {"course": string}' };
+      },
+      async verify(_context, { course }) {
+        return (await load(course)) === null
+          ? { ok: false, fallbackFlow: 'not_found' }
+          : { ok: true, serverParameters: { course } };
+      },
+      // Same transaction as the pop, and only when the pop applied (not on a desync).
+      async onPopped({ user, query: inTransaction, now }, { course }) {
+        await inTransaction('INSERT INTO course_starts (user_sub, course_uid, started_at) VALUES (?, ?, ?)', [user.sub, course, now]);
       },
     });
   },

@@ -1,4 +1,5 @@
 import { now } from './api/1/misc/now';
+import { customPop } from './api/1/users/me/screens/custom-pop';
 import { peek } from './api/1/users/me/screens/peek';
 import { pop } from './api/1/users/me/screens/pop';
 import { trace } from './api/1/users/me/screens/trace';
@@ -13,4 +14,6 @@ export const REST_ROUTES: RestRoute[] = [
   { method: 'POST', path: '/api/1/users/me/screens/peek', handler: peek },
   { method: 'POST', path: '/api/1/users/me/screens/pop', handler: pop },
   { method: 'POST', path: '/api/1/users/me/screens/trace', handler: trace },
+  // After the fixed siblings above, which match first: plugin-registered custom pops (§7.6).
+  { method: 'POST', path: '/api/1/users/me/screens/{endpoint}', handler: customPop },
 ];

@@ -5,6 +5,7 @@ import { FormatRegistry } from '../domain/schema';
 import { createCoreStandardParameters, type StandardParameterRegistry } from '../domain/standard-parameters';
 import type { Logger } from '../lib/log';
 import { noStats, type StatsSink } from '../stats/sink';
+import { CustomPopRegistry } from './custom-pops';
 import { DefinitionStore } from './definitions';
 
 /** Everything a request or job needs, created once per process and shared by every service. */
@@ -17,6 +18,8 @@ export interface AppContext {
   standard: StandardParameterRegistry;
   definitions: DefinitionStore;
   stats: StatsSink;
+  /** Custom pop endpoints registered by plugins. */
+  customPops: CustomPopRegistry;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
@@ -28,6 +31,7 @@ export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Re
     standard: createCoreStandardParameters(),
     definitions: new DefinitionStore(parts.orm),
     stats: noStats,
+    customPops: new CustomPopRegistry(),
     now: () => Date.now() / 1000,
   };
 }

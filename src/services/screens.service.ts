@@ -1,15 +1,17 @@
 import { insertScreenAction, insertScreenLog, findScreenLogOwner, resolveVisitor } from '../db/repositories/screens-log.repository';
 import { lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
 import {
-  peek, peekedEvent, pop, realizeFront, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
+  peek, peekedEvent, pop, realizeFront, serverTrigger, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
 } from '../domain/engine';
 import type { JsonValue } from '../domain/json';
 import type { ClientPlatform, QueuedScreen } from '../domain/model';
 import { newUid } from '../lib/ids';
 import type { AppContext } from './app-context';
-import { applyToLockedQueue } from './queue.service';
+import type { Sql } from '../db/sql';
+import type { CustomPopEndpoint } from './custom-pops';
+import { applyToLockedQueue, toEngineUser } from './queue.service';
 import { signScreenJwt, verifyScreenJwt } from './screen-jwt';
-import { inTransaction, withReadConnection } from './transaction';
+import { inTransaction, readQuery, withReadConnection } from './transaction';
 
 /** What peek, pop and every custom pop answer (rest-wire-contract.md §3). */
 export interface PeekScreenResponse {
@@ -36,6 +38,8 @@ async function respond(
   app: AppContext,
   request: ClientRequest,
   step: (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<QueueOutcome>,
+  /** Extra work in the same transaction, after the queue was written (custom pop side effects). */
+  whenApplied?: (sql: Sql, user: UserRecord, op: Operation) => Promise<void>,
 ): Promise<PeekScreenResponse> {
   const committed = await inTransaction(app.orm, async (scope) => {
     const user = await lockUserBySub(scope.sql, request.user.sub);
@@ -44,6 +48,7 @@ async function respond(
       const realized = await realizeFront(deps, op, await step(deps, op, queue));
       return { ...realized, stats: [...realized.stats, peekedEvent(op, realized.active.slug)] };
     });
+    await whenApplied?.(scope.sql, user, op);
     const visitor = await resolveVisitor(scope.sql, {
       header: request.visitorHeader,
       userId: user.id,
@@ -86,6 +91,43 @@ export async function popScreen(app: AppContext, input: PopInput): Promise<PeekS
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
   return respond(app, input, (deps, op, queue) =>
     pop(deps, op, queue, { screenJwtSub: claims === null ? null : claims.sub, trigger: input.trigger }),
+  );
+}
+
+/**
+ * A custom pop endpoint (queue-engine.md §7.6), in the spec's order: an invalid screen JWT answers
+ * `error_bad_auth` without popping; then the endpoint verifies its parameters (a refusal queues its
+ * fallback flow, nothing popped); then the pop runs exactly as `popScreen` with the client's slug,
+ * the verified server parameters, and the endpoint's side effect inside the pop's transaction
+ * when the pop applied.
+ */
+export async function customPopScreen<P>(
+  app: AppContext,
+  endpoint: CustomPopEndpoint<P>,
+  input: ClientRequest & { screenJwt: string; trigger: { slug: string }; parameters: P },
+): Promise<PeekScreenResponse> {
+  const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
+  if (claims === null) return respond(app, input, (deps, op, queue) => pop(deps, op, queue, { screenJwtSub: null, trigger: null }));
+  const verified = await endpoint.verify({ user: toEngineUser(input.user), query: readQuery(app.orm), now: app.now() }, input.parameters);
+  if (!verified.ok) {
+    return respond(app, input, (deps, op, queue) => serverTrigger(deps, op, queue, { slug: verified.fallbackFlow, client: {}, server: {} }));
+  }
+  let popped = false;
+  return respond(
+    app,
+    input,
+    async (deps, op, queue) => {
+      const outcome = await pop(deps, op, queue, {
+        screenJwtSub: claims.sub,
+        trigger: { slug: input.trigger.slug, parameters: verified.clientParameters ?? {}, serverParameters: verified.serverParameters },
+      });
+      // Not for a desync or bad JWT (nothing popped), nor for a refused trigger (nothing opened).
+      popped = outcome.result === 'popped';
+      return outcome;
+    },
+    async (sql, user, op) => {
+      if (popped && endpoint.onPopped) await endpoint.onPopped({ user: toEngineUser(user), query: sql, now: op.now }, input.parameters, verified.serverParameters);
+    },
   );
 }
 

@@ -75,3 +75,8 @@ export async function withReadConnection<T>(orm: Orm, work: (sql: Sql) => Promis
     throw error;
   }
 }
+
+/** A `Sql` whose every statement runs on its own pooled connection, outside any transaction. */
+export function readQuery(orm: Orm): Sql {
+  return (text, params) => withReadConnection(orm, (read) => read(text, params));
+}

@@ -9,7 +9,7 @@
  * (`traced` likewise belongs to the trace endpoint).
  */
 export { diffQueue, MAX_PREFETCH, prefetchRows } from './queue';
-export { pop } from './pop';
+export { pop, type PopResult } from './pop';
 export { realizeFront, MAX_REALIZE_ROUNDS } from './realize';
 export { MAX_HOPS } from './resolve';
 export { checkSpecialFlows, REQUIRED_SPECIAL_FLOWS, SpecialFlow } from './special-flows';

@@ -79,7 +79,7 @@ describe('pop (queue-engine.md §7.1-§7.3)', () => {
 
   it('turns a slug outside allowed_triggers into forbidden, counting the asked slug as a hop', async () => {
     const out = await pop(deps(), ios, queue(), { screenJwtSub: 'front', trigger: { slug: 'nonexistent', parameters: {} } });
-    expect(out.result).toBe('popped');
+    expect(out.result).toBe('forbidden');
     expect(out.queue.map((r) => r.uid)).toEqual(['behind']);
     expect(statKeys(out)).toEqual([
       'popped ios:68:home',

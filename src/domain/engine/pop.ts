@@ -17,14 +17,21 @@ export async function pop(
   op: Operation,
   queue: QueuedScreen[],
   req: PopRequest,
-): Promise<QueueOutcome & { result: 'popped' | 'desync' | 'bad_auth' }> {
+): Promise<QueueOutcome & { result: PopResult }> {
   const run = startRun(deps, op, queue);
   const result = await popFront(run, req);
   await stabilize(run);
   return { ...outcomeOf(run), result };
 }
 
-async function popFront(run: Run, req: PopRequest): Promise<'popped' | 'desync' | 'bad_auth'> {
+/**
+ * `popped`: the front was removed and the client's trigger (if any) resolved; `forbidden`: the
+ * front was removed but the trigger was not among its `allowed_triggers`; `desync` and `bad_auth`
+ * removed nothing.
+ */
+export type PopResult = 'popped' | 'forbidden' | 'desync' | 'bad_auth';
+
+async function popFront(run: Run, req: PopRequest): Promise<PopResult> {
   if (req.screenJwtSub === null) {
     await resolve(run, engineTrigger(SpecialFlow.errorBadAuth));
     return 'bad_auth';
@@ -45,10 +52,10 @@ async function popFront(run: Run, req: PopRequest): Promise<'popped' | 'desync' 
     // The asked slug is not checked further, but counted as a hop (stats-cache-jobs.md §8 item 5).
     const asked = replacedEvent(platform, version, screenSlug, t.slug, SpecialFlow.forbidden);
     await resolve(run, engineTrigger(SpecialFlow.forbidden), { leadingStats: [asked] });
-  } else {
-    const client = t.parameters ?? {};
-    const server = t.serverParameters ?? {};
-    await resolve(run, { slug: t.slug, client, server, source: platform, trusted: false }, { poppedScreenSlug: screenSlug });
+    return 'forbidden';
   }
+  const client = t.parameters ?? {};
+  const server = t.serverParameters ?? {};
+  await resolve(run, { slug: t.slug, client, server, source: platform, trusted: false }, { poppedScreenSlug: screenSlug });
   return 'popped';
 }

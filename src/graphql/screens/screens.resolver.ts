@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { JsonValue } from '../../domain/json';
 import { verifyScreenJwt } from '../../services/screen-jwt';
-import { peekScreen, popScreen, screenLogOwnedBy, traceScreen, type PeekScreenResponse } from '../../services/screens.service';
+import { customPopScreen, peekScreen, popScreen, screenLogOwnedBy, traceScreen, type PeekScreenResponse } from '../../services/screens.service';
 import type { GraphQLContext } from '../context';
 import { BadUserInputError, ForbiddenError } from '../errors';
 import { requireUser } from '../guards';
@@ -47,6 +47,36 @@ export class ScreensResolver {
         visitorHeader: ctx.visitor,
         screenJwt,
         trigger: trigger ? { slug: trigger.slug, parameters: trigger.parameters ?? null } : null,
+      }),
+    );
+  }
+
+  @Mutation(() => PeekScreenResponseType, {
+    description:
+      'A custom pop endpoint registered by a plugin (REST: /api/1/users/me/screens/{endpoint}): the endpoint verifies trigger.parameters and supplies server parameters, then the pop runs as popScreen.',
+  })
+  async customPopScreen(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('endpoint', () => String) endpointName: string,
+    @Arg('platform', () => ClientPlatform) platform: ClientPlatform,
+    @Arg('version', () => Int, { nullable: true }) version: number | null,
+    @Arg('screenJwt', () => String) screenJwt: string,
+    @Arg('trigger', () => ClientFlowTriggerInput) trigger: ClientFlowTriggerInput,
+  ): Promise<PeekScreenResponseType> {
+    const user = await requireUser(ctx);
+    const endpoint = ctx.app.customPops.get(endpointName);
+    if (endpoint === undefined) throw new BadUserInputError(`no custom pop endpoint named ${JSON.stringify(endpointName)}`, { reason: 'unknown_endpoint' });
+    const parameters = endpoint.parseParameters(trigger.parameters ?? null);
+    if (!parameters.ok) throw new BadUserInputError(parameters.message, { reason: 'bad_parameters' });
+    return toType(
+      await customPopScreen(ctx.app, endpoint, {
+        user,
+        platform: toDomainPlatform(platform),
+        version: version ?? null,
+        visitorHeader: ctx.visitor,
+        screenJwt,
+        trigger: { slug: trigger.slug },
+        parameters: parameters.value,
       }),
     );
   }
