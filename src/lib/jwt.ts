@@ -1,15 +1,17 @@
+import { webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import { newJti } from './ids';
 
 /**
  * HS256 JWTs, the only algorithm this project signs or accepts. Keys are the UTF-8 bytes of the
- * configured secret text (as the reference does; never base64-decoded), encoded once per secret.
+ * configured secret text (as the reference does; never base64-decoded), imported once per secret:
+ * handing jose raw bytes would import a fresh CryptoKey for every token.
  */
-const keys = new Map<string, Uint8Array>();
-function keyFor(secret: string): Uint8Array {
+const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
+function keyFor(secret: string): Promise<webcrypto.CryptoKey> {
   let key = keys.get(secret);
   if (key === undefined) {
-    key = new TextEncoder().encode(secret);
+    key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     keys.set(secret, key);
   }
   return key;
@@ -39,7 +41,7 @@ export async function signHs256(secret: string, options: SignOptions): Promise<s
     .setIssuedAt(now - 1)
     .setExpirationTime(now + options.lifetimeSeconds);
   if (options.withJti) jwt.setJti(newJti());
-  return jwt.sign(keyFor(secret));
+  return jwt.sign(await keyFor(secret));
 }
 
 export type VerifyResult = { ok: true; payload: JWTPayload } | { ok: false };
@@ -56,7 +58,7 @@ export async function verifyHs256(
 ): Promise<VerifyResult> {
   try {
     const now = options.now ?? Date.now() / 1000;
-    const { payload } = await jwtVerify(token, keyFor(secret), {
+    const { payload } = await jwtVerify(token, await keyFor(secret), {
       algorithms: ['HS256'],
       issuer: 'oseh',
       audience: options.audience,
