@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PeekScreenDocument, TriggerClientFlowDocument } from './generated/graphql';
+import { PeekScreenDocument, PopScreenDocument, TraceScreenDocument, TriggerClientFlowDocument } from './generated/graphql';
 import { ScreenClient } from './support/client';
 import { confirmationScreen, putFlow, queueSlugs } from './support/fixtures';
 import { graphql } from './support/graphql';
@@ -141,6 +141,43 @@ describe('REST and GraphQL', () => {
     const sub1 = JSON.parse(Buffer.from(gql.screen.activeJwt.split('.')[1], 'base64url').toString()).sub;
     const sub2 = JSON.parse(Buffer.from(rest.body.screen.active_jwt.split('.')[1], 'base64url').toString()).sub;
     expect(sub1).toBe(sub2);
+  });
+
+  it('answer the same data for the same pop with a trigger, and store the same trace', async () => {
+    const [restSub, gqlSub] = ['oseh_u_both_pop_rest', 'oseh_u_both_pop_graphql'];
+    const rest = new ScreenClient(server.url, await server.userToken(restSub));
+    const gqlToken = await server.userToken(gqlSub);
+    const auth = { authorization: `bearer ${gqlToken}` };
+    for (const sub of [restSub, gqlSub]) await trigger(sub, 'abc');
+
+    const restPopped = await rest.pop((await rest.peek()).body.screen.active_jwt, { slug: 'de', parameters: {} });
+    const gqlPeeked = await graphql(server.url, PeekScreenDocument, { platform: 'IOS', version: 96 }, auth);
+    const gqlPopped = await graphql(
+      server.url,
+      PopScreenDocument,
+      { platform: 'IOS', version: 96, screenJwt: gqlPeeked.data!.peekScreen.screen.activeJwt, trigger: { slug: 'de', parameters: {} } },
+      auth,
+    );
+    expect(gqlPopped.errors).toBeUndefined();
+    const gql = gqlPopped.data!.popScreen.screen;
+    expect(restPopped.body.screen.active.parameters.header).toBe('D');
+    expect(gql.active).toEqual(restPopped.body.screen.active);
+    expect(gql.prefetch).toEqual(restPopped.body.screen.prefetch);
+    expect(await queueSlugs(server, gqlSub)).toEqual(await queueSlugs(server, restSub));
+
+    const event = { type: 'cta', step: 2 };
+    expect((await rest.trace(restPopped.body.screen.active_jwt, JSON.stringify(event))).status).toBe(204);
+    const traced = await graphql(server.url, TraceScreenDocument, { platform: 'IOS', version: 96, screenJwt: gql.activeJwt, event }, auth);
+    expect(traced.data?.traceScreen).toBe(true);
+    const stored = async (sub: string) =>
+      (await server.sql<{ event: string }>(
+        `SELECT a.event FROM user_client_screen_actions_log a
+           JOIN user_client_screens_log l ON l.id = a.user_client_screen_log_id JOIN users u ON u.id = l.user_id
+          WHERE u.sub = $1`,
+        [sub],
+      )).map((row) => JSON.parse(row.event));
+    expect(await stored(gqlSub)).toEqual([event]);
+    expect(await stored(restSub)).toEqual([event]);
   });
 });
 
