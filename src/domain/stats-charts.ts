@@ -4,13 +4,7 @@
  * module decides which source each day takes and builds the exact wire bodies.
  */
 
-export type StatsFamilyName = 'client_flows' | 'client_screens';
-
-/** The events of each family, in wire order (§1.2). */
-export const FAMILY_EVENTS: Readonly<Record<StatsFamilyName, readonly string[]>> = {
-  client_flows: ['triggered', 'replaced'],
-  client_screens: ['queued', 'peeked', 'popped', 'traced'],
-};
+import { FAMILY_EVENTS, STATS_FAMILIES, type StatsFamilyName } from './stats-keys';
 
 /** One family's counters for one stats day: every event's total and its breakdown. */
 export interface DayCounts {
@@ -153,7 +147,7 @@ export function chartChannel(family: StatsFamilyName): string {
 
 /** The family whose chart channel this is, or null. */
 export function familyOfChartChannel(channel: string): StatsFamilyName | null {
-  for (const family of Object.keys(FAMILY_EVENTS) as StatsFamilyName[]) if (chartChannel(family) === channel) return family;
+  for (const family of STATS_FAMILIES) if (chartChannel(family) === channel) return family;
   return null;
 }
 
