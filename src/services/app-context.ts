@@ -4,6 +4,7 @@ import type { Orm } from '../db/orm';
 import { FormatRegistry } from '../domain/schema';
 import { createCoreStandardParameters, type StandardParameterRegistry } from '../domain/standard-parameters';
 import type { Logger } from '../lib/log';
+import { ChartCache } from '../stats/chart-cache';
 import { noStats, type StatsSink } from '../stats/sink';
 import { DefinitionStore } from './definitions';
 
@@ -17,17 +18,22 @@ export interface AppContext {
   standard: StandardParameterRegistry;
   definitions: DefinitionStore;
   stats: StatsSink;
+  /** The admin statistics charts' cache (local copy, shared Redis copy, broadcasts). */
+  charts: ChartCache;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
 
 export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Redis; log: Logger }): AppContext {
-  return {
+  const app: AppContext = {
     ...parts,
     registry: new FormatRegistry(),
     standard: createCoreStandardParameters(),
     definitions: new DefinitionStore(parts.orm),
     stats: noStats,
+    // Reads app.now() at each use, so a pinned clock applies to the cache too.
+    charts: new ChartCache(parts.redis, parts.log, () => app.now(), parts.config.statsTimezone),
     now: () => Date.now() / 1000,
   };
+  return app;
 }
