@@ -21,3 +21,15 @@ export const statsExtraKey = (family: StatsFamilyName, day: number, event: strin
 
 /** `stats:{family}:daily:earliest`: no day before it has data in Redis; missing means none ever. */
 export const statsEarliestKey = (family: StatsFamilyName) => `stats:${family}:daily:earliest`;
+
+/**
+ * `stats:{family}:daily:rolled_through`: the last day moved to PostgreSQL. Writes for that day or
+ * earlier are refused (counted in the late counter) instead of re-opening a rolled day (§8.2).
+ */
+export const statsRolledThroughKey = (family: StatsFamilyName) => `stats:${family}:daily:rolled_through`;
+
+/** `stats:{family}:late`: increments refused because their day was already rolled up. */
+export const statsLateKey = (family: StatsFamilyName) => `stats:${family}:late`;
+
+/** The per-family lock the rollup holds while it runs (§8.1). */
+export const statsRollupLockKey = (family: StatsFamilyName) => `stats:${family}:daily:rollup_lock`;
