@@ -46,20 +46,27 @@ export class ChartCache {
     private readonly zone: string,
   ) {}
 
-  /** Subscribes to both broadcast channels on a dedicated connection (re-subscribed on reconnect). */
+  /**
+   * Subscribes to both broadcast channels on a dedicated connection, again after every
+   * (re)connect: ioredis would only re-subscribe channels whose first SUBSCRIBE succeeded, and
+   * an instance booted while Redis was down must still join once it is back.
+   */
   start(): void {
     if (this.subscriber !== null) return;
-    const subscriber = this.redis.duplicate();
+    const subscriber = this.redis.duplicate({ autoResubscribe: false });
     this.subscriber = subscriber;
+    let markSubscribed!: () => void;
+    this.subscribed = new Promise((resolve) => (markSubscribed = resolve));
     subscriber.on('error', () => {}); // the main connection already reports Redis outages
     subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
-    this.subscribed = subscriber.subscribe(...STATS_FAMILIES.map(chartChannel)).then(
-      () => undefined,
-      (error: unknown) => this.log.warn({ err: error }, 'chart cache: subscribing to the chart broadcasts failed'),
-    );
+    subscriber.on('ready', () => {
+      subscriber.subscribe(...STATS_FAMILIES.map(chartChannel)).then(markSubscribed, (error: unknown) =>
+        this.log.warn({ err: error }, 'chart cache: subscribing to the chart broadcasts failed'),
+      );
+    });
   }
 
-  /** Resolves once the first subscription attempt settled (tests wait for it). */
+  /** Resolves once the broadcasts are subscribed (tests wait for it). */
   ready(): Promise<void> {
     return this.subscribed;
   }
