@@ -25,6 +25,8 @@ export interface HistoricalChart {
   gzipBody: Buffer;
   /** `max-age` for the answer: seconds until the cached body expires. */
   maxAgeSeconds: number;
+  /** The JSON text, uncompressed (for clients that do not accept gzip). */
+  json(): Promise<Buffer>;
   /** The parsed body (labels, each event's totals and `_breakdown` series). */
   body(): Promise<HistoricalBody>;
 }
@@ -36,6 +38,7 @@ export async function historicalStats(app: AppContext, family: StatsFamilyName):
   return {
     gzipBody: cached.body,
     maxAgeSeconds: chartMaxAge(app.now(), cached.expiresAt),
+    json: () => gunzipAsync(cached.body),
     body: async () => JSON.parse((await gunzipAsync(cached.body)).toString('utf8')) as HistoricalBody,
   };
 }

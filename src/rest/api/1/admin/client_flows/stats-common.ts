@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import type { StatsFamilyName } from '../../../../../domain/stats-keys';
 import { historicalStats, partialStats } from '../../../../../services/stats.service';
 import { acceptsGzip, header, JSON_CONTENT_TYPE, sendJson } from '../../../../http';
@@ -15,7 +14,7 @@ export async function sendHistoricalStats(request: RestRequest, family: StatsFam
   request.req.resume();
   const chart = await historicalStats(request.app, family);
   const gzip = acceptsGzip(header(request.req, 'accept-encoding'));
-  const body = gzip ? chart.gzipBody : gunzipSync(chart.gzipBody);
+  const body = gzip ? chart.gzipBody : await chart.json();
   request.res.writeHead(200, {
     'content-type': JSON_CONTENT_TYPE,
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
