@@ -18,16 +18,17 @@ function fromWire(family: StatsFamilyName, wire: Record<string, unknown>, valueF
   return out;
 }
 
-async function chart(ctx: GraphQLContext, family: StatsFamilyName): Promise<Record<string, unknown>> {
+/** The family's chart; `T` is its GraphQL type, whose fields `fromWire` names. */
+async function chart<T>(ctx: GraphQLContext, family: StatsFamilyName): Promise<T> {
   await requireAdmin(ctx);
   const body = await (await historicalStats(ctx.app, family)).body();
-  return { labels: body.labels, ...fromWire(family, body, 'values') };
+  return { labels: body.labels, ...fromWire(family, body, 'values') } as T;
 }
 
-async function partial(ctx: GraphQLContext, family: StatsFamilyName): Promise<Record<string, unknown>> {
+async function partial<T>(ctx: GraphQLContext, family: StatsFamilyName): Promise<T> {
   await requireAdmin(ctx);
   const body = await partialStats(ctx.app, family);
-  return { today: fromWire(family, body.today, 'value'), yesterday: fromWire(family, body.yesterday, 'value') };
+  return { today: fromWire(family, body.today, 'value'), yesterday: fromWire(family, body.yesterday, 'value') } as T;
 }
 
 /** Admin statistics (stats-cache-jobs.md §4.4): the REST shims' data through the same service. */
@@ -35,21 +36,21 @@ async function partial(ctx: GraphQLContext, family: StatsFamilyName): Promise<Re
 export class StatsResolver {
   @Query(() => ClientFlowStatsChartType, { description: 'Admin only. Daily flow counters for the 90 days ending two days ago.' })
   async clientFlowStats(@Ctx() ctx: GraphQLContext): Promise<ClientFlowStatsChartType> {
-    return (await chart(ctx, 'client_flows')) as unknown as ClientFlowStatsChartType;
+    return chart<ClientFlowStatsChartType>(ctx, 'client_flows');
   }
 
   @Query(() => PartialClientFlowStatsType, { description: "Admin only. Today's and yesterday's flow counters." })
   async partialClientFlowStats(@Ctx() ctx: GraphQLContext): Promise<PartialClientFlowStatsType> {
-    return (await partial(ctx, 'client_flows')) as unknown as PartialClientFlowStatsType;
+    return partial<PartialClientFlowStatsType>(ctx, 'client_flows');
   }
 
   @Query(() => ClientScreenStatsChartType, { description: 'Admin only. Daily screen counters for the 90 days ending two days ago.' })
   async clientScreenStats(@Ctx() ctx: GraphQLContext): Promise<ClientScreenStatsChartType> {
-    return (await chart(ctx, 'client_screens')) as unknown as ClientScreenStatsChartType;
+    return chart<ClientScreenStatsChartType>(ctx, 'client_screens');
   }
 
   @Query(() => PartialClientScreenStatsType, { description: "Admin only. Today's and yesterday's screen counters." })
   async partialClientScreenStats(@Ctx() ctx: GraphQLContext): Promise<PartialClientScreenStatsType> {
-    return (await partial(ctx, 'client_screens')) as unknown as PartialClientScreenStatsType;
+    return partial<PartialClientScreenStatsType>(ctx, 'client_screens');
   }
 }
