@@ -17,7 +17,8 @@ function checks(table: string, events: string[]): string {
 /**
  * The daily statistics tables rolled up from Redis (stats-cache-jobs.md §2): one row per stats
  * day and family, `retrieved_for` unique (the rollup's idempotency key), counts and jsonb
- * breakdowns. Timestamps are epoch seconds as double precision, like every other table.
+ * breakdowns. Timestamps are epoch seconds as double precision, like every other table. Also
+ * indexes the two log tables by age for their retention job (§8 item 10).
  */
 export class Migration20261129000006_statistics extends Migration {
   override async up(): Promise<void> {
@@ -35,9 +36,14 @@ export class Migration20261129000006_statistics extends Migration {
         ${checks(table, [...events])}
       )`);
     }
+    // The log retention job deletes by age.
+    this.addSql(`CREATE INDEX user_client_screens_log_created_at_index ON user_client_screens_log (created_at)`);
+    this.addSql(`CREATE INDEX user_client_screen_actions_log_created_at_index ON user_client_screen_actions_log (created_at)`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`DROP INDEX IF EXISTS user_client_screen_actions_log_created_at_index`);
+    this.addSql(`DROP INDEX IF EXISTS user_client_screens_log_created_at_index`);
     this.addSql(`DROP TABLE IF EXISTS client_screen_stats`);
     this.addSql(`DROP TABLE IF EXISTS client_flow_stats`);
   }

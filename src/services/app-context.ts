@@ -4,8 +4,10 @@ import type { Orm } from '../db/orm';
 import { FormatRegistry } from '../domain/schema';
 import { createCoreStandardParameters, type StandardParameterRegistry } from '../domain/standard-parameters';
 import type { Logger } from '../lib/log';
+import { Metrics } from '../lib/metrics';
 import { ChartCache } from '../stats/chart-cache';
-import { noStats, type StatsSink } from '../stats/sink';
+import { RedisStatsWriter } from '../stats/redis-writer';
+import type { StatsSink } from '../stats/sink';
 import { DefinitionStore } from './definitions';
 
 /** Everything a request or job needs, created once per process and shared by every service. */
@@ -18,6 +20,8 @@ export interface AppContext {
   standard: StandardParameterRegistry;
   definitions: DefinitionStore;
   stats: StatsSink;
+  /** In-process counters (dropped stats writes, rollup and cleanup figures). */
+  metrics: Metrics;
   /** The admin statistics charts' cache (local copy, shared Redis copy, broadcasts). */
   charts: ChartCache;
   /** Seconds since the epoch (fractional). Tests may pin it. */
@@ -25,12 +29,14 @@ export interface AppContext {
 }
 
 export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Redis; log: Logger }): AppContext {
+  const metrics = new Metrics();
   const app: AppContext = {
     ...parts,
     registry: new FormatRegistry(),
     standard: createCoreStandardParameters(),
     definitions: new DefinitionStore(parts.orm),
-    stats: noStats,
+    stats: new RedisStatsWriter({ redis: parts.redis, log: parts.log, metrics, timeZone: parts.config.statsTimezone }),
+    metrics,
     // Reads app.now() at each use, so a pinned clock applies to the cache too.
     charts: new ChartCache(parts.redis, parts.log, () => app.now(), parts.config.statsTimezone),
     now: () => Date.now() / 1000,
