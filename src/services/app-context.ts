@@ -38,7 +38,7 @@ export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Re
     stats: new RedisStatsWriter({ redis: parts.redis, log: parts.log, metrics, timeZone: parts.config.statsTimezone }),
     metrics,
     // Reads app.now() at each use, so a pinned clock applies to the cache too.
-    charts: new ChartCache(parts.redis, parts.log, () => app.now(), parts.config.statsTimezone),
+    charts: new ChartCache(parts.redis, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
     now: () => Date.now() / 1000,
   };
   return app;

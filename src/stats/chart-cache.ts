@@ -3,6 +3,7 @@ import { chartCacheKey, chartChannel, chartLifetime, decodeChartMessage, encodeC
 import { startOfStatsDay, statsDay } from '../domain/stats-day';
 import { STATS_FAMILIES, type StatsFamilyName } from '../domain/stats-keys';
 import type { Logger } from '../lib/log';
+import type { Metrics } from '../lib/metrics';
 
 export interface CachedChart {
   /** The gzip-compressed JSON body. */
@@ -18,6 +19,14 @@ export interface ComputedChart {
 }
 
 type Window = { start: number; end: number };
+
+/** Where chart answers came from (app.metrics): local copy, shared copy, computed; broadcasts received. */
+export const CHART_METRICS = {
+  localHits: 'stats_chart_local_hits',
+  sharedHits: 'stats_chart_shared_hits',
+  computed: 'stats_chart_computed',
+  received: 'stats_chart_broadcasts_received',
+} as const;
 
 /** Local copies kept at most: a couple of windows per family in practice (one per stats day). */
 const MAX_LOCAL_ENTRIES = 16;
@@ -36,12 +45,11 @@ export class ChartCache {
   private readonly inflight = new Map<string, Promise<CachedChart>>();
   private subscriber: Redis | null = null;
   private subscribed: Promise<void> = Promise.resolve();
-  /** Where answers came from, for logs and tests. */
-  readonly counters = { localHits: 0, sharedHits: 0, computed: 0, received: 0 };
 
   constructor(
     private readonly redis: Redis,
     private readonly log: Logger,
+    private readonly metrics: Metrics,
     private readonly clock: () => number,
     private readonly zone: string,
   ) {}
@@ -81,7 +89,7 @@ export class ChartCache {
     const key = chartCacheKey(family, window);
     const hit = this.fresh(key);
     if (hit !== null) {
-      this.counters.localHits++;
+      this.metrics.increment(CHART_METRICS.localHits);
       return hit;
     }
     let pending = this.inflight.get(key);
@@ -111,12 +119,12 @@ export class ChartCache {
   private async fill(family: StatsFamilyName, window: Window, key: string, compute: () => Promise<ComputedChart>): Promise<CachedChart> {
     const shared = await this.readShared(key);
     if (shared !== null) {
-      this.counters.sharedHits++;
+      this.metrics.increment(CHART_METRICS.sharedHits);
       this.remember(key, shared);
       return shared;
     }
     const computed = await compute();
-    this.counters.computed++;
+    this.metrics.increment(CHART_METRICS.computed);
     const now = this.clock();
     const { expiresAt, final } = chartLifetime({
       now,
@@ -167,7 +175,7 @@ export class ChartCache {
       this.log.warn({ channel }, 'chart cache: ignored a malformed broadcast');
       return;
     }
-    this.counters.received++;
+    this.metrics.increment(CHART_METRICS.received);
     // Copy: the decoded body is a view into the message buffer.
     this.remember(chartCacheKey(family, decoded), { body: Buffer.from(decoded.body), expiresAt: this.nextDayStart(this.clock()) });
   }

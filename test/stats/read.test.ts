@@ -1,12 +1,18 @@
 import { gunzipSync } from 'node:zlib';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { isoDate, statsDay } from '../../src/domain/stats-day';
-import { statsDayKey, statsExtraKey, FAMILY_EVENTS, type StatsFamilyName } from '../../src/domain/stats-keys';
+import {
+  FAMILY_EVENTS, statsDayKey, statsEarliestKey, statsExtraKey, statsRolledThroughKey, type StatsFamilyName,
+} from '../../src/domain/stats-keys';
+import { findJob, runJob } from '../../src/jobs';
 import {
   ClientFlowStatsDocument, ClientScreenStatsDocument, PartialClientFlowStatsDocument, PartialClientScreenStatsDocument,
 } from '../generated/graphql';
+import { newUser } from '../support/flows';
 import { errorCode, graphql } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
+import { CHART_METRICS } from '../../src/stats/chart-cache';
 import { insertStatsRow, rawGet, setEarliest, writeRedisDay, type DayFixture } from '../support/stats';
 
 // A Redis database of its own: `earliest` is global per family, and other files write stats.
@@ -88,7 +94,10 @@ describe('admin stats authorization (admin-api.md §1)', () => {
   });
 
   it('answers GraphQL with UNAUTHENTICATED without credentials and FORBIDDEN for a non-admin', async () => {
-    for (const document of [ClientFlowStatsDocument, PartialClientFlowStatsDocument, ClientScreenStatsDocument, PartialClientScreenStatsDocument]) {
+    const documents: TypedDocumentNode<unknown, Record<string, never>>[] = [
+      ClientFlowStatsDocument, PartialClientFlowStatsDocument, ClientScreenStatsDocument, PartialClientScreenStatsDocument,
+    ];
+    for (const document of documents) {
       expect(errorCode(await graphql(a.url, document, {}))).toBe('UNAUTHENTICATED');
       const forbidden = await graphql(a.url, document, {}, { authorization: `bearer ${userA}` });
       expect(errorCode(forbidden)).toBe('FORBIDDEN');
@@ -148,12 +157,12 @@ describe('historical chart (stats-cache-jobs.md §4.1, §4.3)', () => {
 
     // B (its own, empty database) got the body through the broadcast and answers it even once
     // the shared copy is gone, without computing anything.
-    await waitFor(() => b.app.charts.counters.received > 0, 1000);
+    await waitFor(() => b.app.metrics.get(CHART_METRICS.received) > 0, 1000);
     await a.app.redis.del(`daily_client_flows:${start}:${end}`);
-    const computedBefore = b.app.charts.counters.computed;
+    const computedBefore = b.app.metrics.get(CHART_METRICS.computed);
     const fromB = await gzipGet(b, PATHS.dailyFlows, adminB);
     expect(fromB.body.equals(answer.body)).toBe(true);
-    expect(b.app.charts.counters.computed).toBe(computedBefore);
+    expect(b.app.metrics.get(CHART_METRICS.computed)).toBe(computedBefore);
   });
 
   it('fills days not rolled up yet from Redis, caches that body a minute at most without broadcasting it, then the rolled-up one until midnight', async () => {
@@ -168,10 +177,10 @@ describe('historical chart (stats-cache-jobs.md §4.1, §4.3)', () => {
     await writeRedisDay(a.app.redis, 'client_screens', end - 1, { peeked: { 'ios:68:home': 6, 'browser:None:home': 1 }, popped: { 'ios:68:home': 2 } });
     await setEarliest(a.app.redis, 'client_screens', end - 1);
 
-    const receivedBefore = b.app.charts.counters.received;
-    const computedBefore = a.app.charts.counters.computed;
+    const receivedBefore = b.app.metrics.get(CHART_METRICS.received);
+    const computedBefore = a.app.metrics.get(CHART_METRICS.computed);
     const answers = await Promise.all([1, 2, 3, 4].map(() => gzipGet(a, PATHS.screens, adminA)));
-    expect(a.app.charts.counters.computed).toBe(computedBefore + 1); // concurrent requests share one computation
+    expect(a.app.metrics.get(CHART_METRICS.computed)).toBe(computedBefore + 1); // concurrent requests share one computation
     const provisional = answers[0];
     for (const other of answers) expect(other.body.equals(provisional.body)).toBe(true);
     expect(provisional.headers['cache-control']).toBe('private, max-age=60, stale-if-error=600');
@@ -193,11 +202,11 @@ describe('historical chart (stats-cache-jobs.md §4.1, §4.3)', () => {
     // Not broadcast (receivers would keep it until midnight), but shared through Redis: B, with
     // an empty database, answers A's body from the shared copy.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(b.app.charts.counters.received).toBe(receivedBefore);
-    const sharedBefore = b.app.charts.counters.sharedHits;
+    expect(b.app.metrics.get(CHART_METRICS.received)).toBe(receivedBefore);
+    const sharedBefore = b.app.metrics.get(CHART_METRICS.sharedHits);
     const fromB = await gzipGet(b, PATHS.dailyScreens, adminB);
     expect(fromB.body.equals(provisional.body)).toBe(true);
-    expect(b.app.charts.counters.sharedHits).toBe(sharedBefore + 1);
+    expect(b.app.metrics.get(CHART_METRICS.sharedHits)).toBe(sharedBefore + 1);
 
     // The rollup moves today − 2 into PostgreSQL (no stale row this time) and raises earliest.
     await a.sql(`DELETE FROM client_screen_stats WHERE retrieved_for = DATE '1970-01-01' + $1::int`, [end - 1]);
@@ -216,7 +225,7 @@ describe('historical chart (stats-cache-jobs.md §4.1, §4.3)', () => {
     const finalBody = JSON.parse(gunzipSync(final.body).toString('utf8'));
     expect(finalBody.peeked).toEqual(body.peeked);
     expect(final.body.equals(provisional.body)).toBe(true); // same data, same bytes
-    await waitFor(() => b.app.charts.counters.received > receivedBefore, 1000);
+    await waitFor(() => b.app.metrics.get(CHART_METRICS.received) > receivedBefore, 1000);
     expect(await a.app.redis.pttl(key)).toBeGreaterThan(60_000);
   });
 
@@ -317,6 +326,37 @@ describe('partial stats (stats-cache-jobs.md §4.2)', () => {
     const gql = await graphql(a.url, PartialClientScreenStatsDocument, {}, { authorization: `bearer ${adminA}` });
     expect(gql.data!.partialClientScreenStats.today).toMatchObject({ peeked: 3, tracedBreakdown: [{ key: 'ios:68:welcome', value: 5 }] });
     expect(gql.data!.partialClientScreenStats.yesterday.queued).toBe(0);
+  });
+});
+
+describe('from peek to chart', () => {
+  it('a peek shows in today\'s counters, and in the chart once its day is rolled up', async () => {
+    const instant = at('2032-04-10T18:00:00Z'); // 11:00 PDT
+    const today = pinClocks(instant);
+    await a.app.redis.del(statsEarliestKey('client_flows'), statsEarliestKey('client_screens'));
+    await a.app.redis.del(statsRolledThroughKey('client_flows'), statsRolledThroughKey('client_screens'));
+    const user = await newUser(a);
+    const peeked = await user.client.peek(); // empty queue: `empty` is triggered, its screen peeked
+    expect(peeked.status).toBe(200);
+    const slug = peeked.body.screen.active.slug;
+
+    const partial = JSON.parse((await get(a, PATHS.partialScreens, adminA)).body.toString('utf8'));
+    expect(partial.today.peeked_breakdown).toEqual({ [`ios:96:${slug}`]: 1 });
+    expect(partial.today.queued).toBeGreaterThan(0);
+    const flows = await graphql(a.url, PartialClientFlowStatsDocument, {}, { authorization: `bearer ${adminA}` });
+    expect(flows.data!.partialClientFlowStats.today.triggeredBreakdown).toEqual([{ key: 'server:96:empty:True', value: 1 }]);
+
+    // Two days later the rollup moves that day to PostgreSQL; the chart's last day shows it.
+    a.app.now = () => instant + 2 * 86_400;
+    const rolled = await runJob(a.app, findJob('daily_client_screen_stats')!, { signal: new AbortController().signal });
+    expect(rolled.summary).toContain('rolled 1 day');
+    const answer = await gzipGet(a, PATHS.screens, adminA);
+    const chart = JSON.parse(gunzipSync(answer.body).toString('utf8'));
+    expect(chart.labels[89]).toBe(isoDate(today));
+    expect(chart.peeked_breakdown).toEqual({ [`ios:96:${slug}`]: series(90, { 89: 1 }) });
+    expect(chart.queued[89]).toBe(partial.today.queued);
+    // Every day of the window is rolled up now: cached until LA midnight, 13 h after 11:00 PDT.
+    expect(answer.headers['cache-control']).toBe('private, max-age=46800, stale-if-error=600');
   });
 });
 
