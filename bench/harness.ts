@@ -73,6 +73,8 @@ export async function startBenchEnvironment(log: (line: string) => void): Promis
       serverEnv: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
+        // No daily jobs during a measurement: their statements would skew the census.
+        JOB_SCHEDULER: 'off',
         DATABASE_URL: database.url,
         REDIS_URL: redis.url,
         DATA_DIR: dataDir,

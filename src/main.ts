@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { startHttpServer } from './http/server';
 import { EmbeddedPostgresError } from './infra/embedded-postgres';
 import { RedisUnavailableError } from './infra/redis-server';
+import { JobScheduler } from './jobs/scheduler';
 import { createLogger } from './lib/log';
 import { bootRuntime } from './runtime';
 import { StartupCheckError } from './services/startup';
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
     await runtime.stop();
     throw error;
   });
+  // Daily jobs (stats rollups, cleanups), each once per stats day across all instances.
+  const scheduler = new JobScheduler(runtime.app);
+  if (config.jobScheduler) scheduler.start();
   log.info({ url: server.url }, 'clientflows is serving');
   console.log(`clientflows listening on ${server.url} (GraphQL at ${server.url}/graphql)`);
   if (config.nodeEnv !== 'production') {
@@ -30,7 +34,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     try {
-      await server.close();
+      await Promise.all([server.close(), scheduler.stop()]);
       log.info('connections drained');
       await runtime.stop();
       log.info('stopped');

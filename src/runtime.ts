@@ -53,9 +53,11 @@ export async function bootRuntime(
     const app = createAppContext({ config, orm, redis, log });
     await applyPlugins(app, await loadPlugins(config.plugins));
     if (options.verify ?? true) await verifySpecialFlows(app);
+    app.charts.start();
     return {
       app,
       stop: async () => {
+        app.charts.stop();
         redis!.disconnect();
         await orm.close(true);
         await services.stop();

@@ -44,7 +44,7 @@ describe('migrations', () => {
     const tables = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
     expect(tables.rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining([
-        'client_flows', 'client_screens', 'user_client_screen_actions_log', 'user_client_screens', 'user_client_screens_log',
+        'client_flow_stats', 'client_flows', 'client_screen_stats', 'client_screens', 'user_client_screen_actions_log', 'user_client_screens', 'user_client_screens_log',
         'user_tokens', 'users', 'visitor_users', 'visitors',
       ]),
     );
@@ -52,7 +52,10 @@ describe('migrations', () => {
       `SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE data_type = 'jsonb' ORDER BY 1`,
     );
     expect(jsonb.rows.map((r) => r.c)).toEqual([
+      'client_flow_stats.late_snapshots', 'client_flow_stats.replaced_breakdown', 'client_flow_stats.triggered_breakdown',
       'client_flows.client_schema', 'client_flows.rules', 'client_flows.screens', 'client_flows.server_schema',
+      'client_screen_stats.late_snapshots', 'client_screen_stats.peeked_breakdown', 'client_screen_stats.popped_breakdown',
+      'client_screen_stats.queued_breakdown', 'client_screen_stats.traced_breakdown',
       'client_screens.schema', 'user_client_screens.flow_client_parameters', 'user_client_screens.flow_server_parameters',
       'user_client_screens.screen', 'user_client_screens_log.screen',
     ]);
@@ -76,6 +79,31 @@ describe('migrations', () => {
       `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'user_client_screens'::regclass AND contype = 'u'`,
     );
     expect(queueUnique.rows.map((r) => r.def)).toContain('UNIQUE (user_id, outer_counter, inner_counter)');
+  });
+
+  it('create the daily statistics tables: one row per day, non-negative counts, object breakdowns', async () => {
+    const columns = await db.query(
+      `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable AS c FROM information_schema.columns
+       WHERE table_name IN ('client_flow_stats', 'client_screen_stats') AND column_name IN ('retrieved_for', 'retrieved_at', 'triggered', 'traced')
+       ORDER BY 1`,
+    );
+    expect(columns.rows.map((r) => r.c)).toEqual([
+      'client_flow_stats.retrieved_at double precision NO', 'client_flow_stats.retrieved_for date NO', 'client_flow_stats.triggered bigint NO',
+      'client_screen_stats.retrieved_at double precision NO', 'client_screen_stats.retrieved_for date NO', 'client_screen_stats.traced bigint NO',
+    ]);
+    await db.query(`INSERT INTO client_flow_stats (retrieved_for, retrieved_at) VALUES ('2024-03-10', 0)`);
+    const row = await db.query(`SELECT retrieved_for::text AS d, triggered, triggered_breakdown, replaced_breakdown FROM client_flow_stats`);
+    expect(row.rows).toEqual([{ d: '2024-03-10', triggered: '0', triggered_breakdown: {}, replaced_breakdown: {} }]);
+    for (const bad of [
+      `INSERT INTO client_flow_stats (retrieved_for, retrieved_at) VALUES ('2024-03-10', 1)`,
+      `INSERT INTO client_flow_stats (retrieved_for, retrieved_at, replaced) VALUES ('2024-03-11', 1, -1)`,
+      `INSERT INTO client_flow_stats (retrieved_for, retrieved_at, triggered_breakdown) VALUES ('2024-03-11', 1, '[]')`,
+      `INSERT INTO client_screen_stats (retrieved_for, retrieved_at, traced) VALUES ('2024-03-11', 1, -1)`,
+      `INSERT INTO client_screen_stats (retrieved_for, retrieved_at, popped_breakdown) VALUES ('2024-03-11', 1, '3')`,
+    ]) {
+      await expect(db.query(bad), bad).rejects.toThrow(/unique|check/);
+    }
+    await db.query(`DELETE FROM client_flow_stats`);
   });
 
   it('match the MikroORM entities (no schema difference)', async () => {

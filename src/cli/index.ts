@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../config/config';
 import { migrate } from '../db/orm';
 import { isJsonObject, type JsonObject } from '../domain/json';
+import { findJob, JOBS, runJob } from '../jobs';
+import { streamProgress } from '../jobs/progress';
 import { createLogger } from '../lib/log';
 import { bootRuntime, type Runtime } from '../runtime';
 import { triggerForUser } from '../services/queue.service';
@@ -22,6 +24,8 @@ Commands:
   trigger --sub S --flow SLUG [--client JSON] [--server JSON]
                         trusted server trigger of a flow on the user's queue (no pop)
   migrate               apply pending database migrations
+  job NAME              run one daily job now (also \`npm run job -- NAME\`); \`job\` alone lists them.
+                        Progress goes to stderr; SIGTERM/SIGINT stop it cleanly between batches
   help                  show this text
 
 The CLI reads the same environment as the server (DATABASE_URL, REDIS_URL, DATA_DIR, secrets).`;
@@ -76,6 +80,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (command === 'token') {
     return issueIdToken(config, requireString(values.sub, 'sub'), { ttlSeconds: optionalNumber(values.ttl, 'ttl') });
   }
+  if (positionals[0] === 'job') return runJobCommand(config, positionals.slice(1));
   const known = ['user create', 'user admin', 'user-token', 'trigger', 'migrate'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
   return withRuntime(config, command === 'migrate', async (runtime) => {
@@ -118,6 +123,35 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           ? `trigger of ${result.requestedSlug} was dropped (replacement chain too long); queue has ${result.queueLength} screens`
           : `queued flow ${result.chosenSlug}; queue has ${result.queueLength} screens`;
       }
+    }
+  });
+}
+
+const jobList = () => JOBS.map((job) => `  ${job.name.padEnd(34)}${job.description}`).join('\n');
+
+/** `job NAME`: one job, with a progress bar (or lines) on stderr and a clean stop on SIGTERM/SIGINT. */
+async function runJobCommand(config: AppConfig, names: string[]): Promise<string> {
+  if (names.length === 0) return `Jobs:\n${jobList()}`;
+  const job = names.length === 1 ? findJob(names[0]) : undefined;
+  if (job === undefined) throw new UsageError(`unknown job "${names.join(' ')}"; jobs:\n${jobList()}`);
+  return withRuntime(config, false, async (runtime) => {
+    const abort = new AbortController();
+    const stop = (signal: string) => {
+      process.stderr.write(`\n${signal}: stopping after the current batch\n`);
+      abort.abort();
+    };
+    const onTerm = () => stop('SIGTERM');
+    const onInt = () => stop('SIGINT');
+    process.on('SIGTERM', onTerm);
+    process.on('SIGINT', onInt);
+    const progress = streamProgress(job.name, process.stderr);
+    try {
+      const result = await runJob(runtime.app, job, { signal: abort.signal, progress, log: createLogger('warn') });
+      return `${job.name}: ${result.summary}`;
+    } finally {
+      progress.finish();
+      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', onInt);
     }
   });
 }

@@ -42,6 +42,8 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       logLevel: 'info',
       statsTimezone: 'America/Los_Angeles',
+      jobScheduler: true,
+      screenLogRetentionDays: 90,
       requestBodyLimitBytes: 1_048_576,
       plugins: [],
       secrets: { idToken: 'a', clientScreenJwt: 'b' },
@@ -63,6 +65,8 @@ describe('loadConfig', () => {
         NODE_ENV: 'test',
         LOG_LEVEL: 'debug',
         STATS_TIMEZONE: 'Europe/Berlin',
+        JOB_SCHEDULER: 'on',
+        SCREEN_LOG_RETENTION_DAYS: '30',
         REQUEST_BODY_LIMIT_BYTES: '2048',
       }),
     );
@@ -75,9 +79,13 @@ describe('loadConfig', () => {
       nodeEnv: 'test',
       logLevel: 'debug',
       statsTimezone: 'Europe/Berlin',
+      jobScheduler: true,
+      screenLogRetentionDays: 30,
       requestBodyLimitBytes: 2048,
     });
     expect(loadConfig(env({ PORT: ' ', DATABASE_URL: '' }))).toMatchObject({ port: 8000, databaseUrl: null });
+    expect(loadConfig(env({ NODE_ENV: 'test' })).jobScheduler).toBe(false);
+    expect(loadConfig(env({ NODE_ENV: 'test', JOB_SCHEDULER: 'on' })).jobScheduler).toBe(true);
   });
 
   it.each(['abc', '-1', '80.5', '65536', '1e3', '0x50'])('rejects PORT=%s naming the variable', (port) => {
@@ -89,6 +97,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['STATS_TIMEZONE', 'Mars/Olympus_Mons'],
     ['REQUEST_BODY_LIMIT_BYTES', '0'],
+    ['JOB_SCHEDULER', 'yes'],
+    ['SCREEN_LOG_RETENTION_DAYS', '0'],
     ['REDIS_URL', 'http://cache:6379'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(configError(() => loadConfig(env({ [name]: value }))).message).toContain(name);

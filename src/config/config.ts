@@ -18,6 +18,10 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   logLevel: string;
   statsTimezone: string;
+  /** Whether this process runs the daily jobs itself (each job once per stats day across all instances). */
+  jobScheduler: boolean;
+  /** Rows of the two screen log tables older than this many days are deleted by `cleanup_old_screen_logs`. */
+  screenLogRetentionDays: number;
   requestBodyLimitBytes: number;
   /** Absolute paths of plugin modules (`CLIENTFLOWS_PLUGINS`, comma-separated), see docs/extending.md. */
   plugins: string[];
@@ -97,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     statsTimezone: timeZone(env, 'STATS_TIMEZONE', 'America/Los_Angeles'),
+    // Off by default under NODE_ENV=test: test servers share one Redis and must not roll up each other's counters.
+    jobScheduler: oneOf(env, 'JOB_SCHEDULER', ['on', 'off'] as const, nodeEnv === 'test' ? 'off' : 'on') === 'on',
+    screenLogRetentionDays: integer(env, 'SCREEN_LOG_RETENTION_DAYS', 90, 1, 36_500),
     requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_BYTES', 1_048_576, 1, Number.MAX_SAFE_INTEGER),
     plugins: (setting(env, 'CLIENTFLOWS_PLUGINS') ?? '')
       .split(',')

@@ -3,10 +3,11 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { TriggerClientFlowResolver } from './flows/trigger-client-flow.resolver';
 import { ScreensResolver } from './screens/screens.resolver';
+import { StatsResolver } from './stats/stats.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
 
 /** Every resolver class of the API. A new resolver is one line here. */
-export const RESOLVERS = [ViewerResolver, ScreensResolver, TriggerClientFlowResolver] as const;
+export const RESOLVERS = [ViewerResolver, ScreensResolver, TriggerClientFlowResolver, StatsResolver] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
 

@@ -87,3 +87,22 @@ export function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/**
+ * Whether `Accept-Encoding` allows gzip: `gzip` (or `x-gzip`) with a non-zero q, or `*` with a
+ * non-zero q when gzip is not refused by name.
+ */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (acceptEncoding === undefined) return false;
+  let named: boolean | null = null;
+  let wildcard = false;
+  for (const item of acceptEncoding.split(',')) {
+    const [rawCoding, ...params] = item.toLowerCase().split(';');
+    const coding = rawCoding.trim();
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (coding === 'gzip' || coding === 'x-gzip') named = (named ?? false) || allowed;
+    else if (coding === '*') wildcard = allowed;
+  }
+  return named ?? wildcard;
+}

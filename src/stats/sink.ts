@@ -8,8 +8,3 @@ import type { StatsEvent } from '../domain/engine';
 export interface StatsSink {
   record(events: readonly StatsEvent[], instant: number): Promise<void>;
 }
-
-/** Counts nothing. The daily-statistics issue replaces it with the Redis writer. */
-export const noStats: StatsSink = {
-  async record() {},
-};

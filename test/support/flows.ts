@@ -259,7 +259,7 @@ export async function craftScreenJwt(
 }
 
 /**
- * Records the statistics events of committed operations (the server counts nothing by default)
+ * Records the statistics events of committed operations (instead of counting them in Redis)
  * until `stop()`; `triggered` lists the flows chosen, in order.
  */
 export function captureStats(server: TestServer) {

@@ -17,7 +17,8 @@ export class UserClientScreenActionsLog extends PublicRow {
   @Property({ type: 'text' })
   event!: string;
 
-  /** Seconds since the epoch of the trace. */
+  /** Seconds since the epoch of the trace. Indexed for the retention job. */
+  @Index()
   @Property({ type: 'double' })
   createdAt!: number;
 }

@@ -28,7 +28,8 @@ export class UserClientScreensLog extends PublicRow {
   @Property({ type: 'jsonb' })
   screen!: JsonObject;
 
-  /** Seconds since the epoch of the realization. */
+  /** Seconds since the epoch of the realization. Indexed for the retention job. */
+  @Index()
   @Property({ type: 'double' })
   createdAt!: number;
 }

@@ -1,5 +1,7 @@
 import { ClientFlow } from './ClientFlow';
+import { ClientFlowStats } from './ClientFlowStats';
 import { ClientScreen } from './ClientScreen';
+import { ClientScreenStats } from './ClientScreenStats';
 import { User } from './User';
 import { UserClientScreen } from './UserClientScreen';
 import { UserClientScreenActionsLog } from './UserClientScreenActionsLog';
@@ -7,10 +9,12 @@ import { UserClientScreensLog } from './UserClientScreensLog';
 import { UserToken } from './UserToken';
 import { Visitor, VisitorUser } from './Visitor';
 
+export type { Breakdown } from './DailyStats';
 export {
-  ClientFlow, ClientScreen, User, UserClientScreen, UserClientScreenActionsLog, UserClientScreensLog, UserToken, Visitor, VisitorUser,
+  ClientFlow, ClientFlowStats, ClientScreen, ClientScreenStats, User, UserClientScreen, UserClientScreenActionsLog, UserClientScreensLog, UserToken, Visitor, VisitorUser,
 };
 
 export const ENTITIES = [
   User, UserToken, Visitor, VisitorUser, ClientScreen, ClientFlow, UserClientScreen, UserClientScreensLog, UserClientScreenActionsLog,
+  ClientFlowStats, ClientScreenStats,
 ];
