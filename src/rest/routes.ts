@@ -1,3 +1,7 @@
+import { searchScreenActionsLogRoute } from './api/1/admin/logs/user_client_screen_actions';
+import { searchScreensLogRoute } from './api/1/admin/logs/user_client_screens';
+import { searchClientFlowsRoute } from './api/1/client_flows/search';
+import { searchClientScreensRoute } from './api/1/client_screens/search';
 import { now } from './api/1/misc/now';
 import { peek } from './api/1/users/me/screens/peek';
 import { pop } from './api/1/users/me/screens/pop';
@@ -13,4 +17,11 @@ export const REST_ROUTES: RestRoute[] = [
   { method: 'POST', path: '/api/1/users/me/screens/peek', handler: peek },
   { method: 'POST', path: '/api/1/users/me/screens/pop', handler: pop },
   { method: 'POST', path: '/api/1/users/me/screens/trace', handler: trace },
+  // Admin searches (admin-api.md §3); the /admin/log/ spellings are the seed document's aliases.
+  { method: 'POST', path: '/api/1/client_flows/search', handler: searchClientFlowsRoute },
+  { method: 'POST', path: '/api/1/client_screens/search', handler: searchClientScreensRoute },
+  { method: 'POST', path: '/api/1/admin/logs/user_client_screens', handler: searchScreensLogRoute },
+  { method: 'POST', path: '/api/1/admin/log/user_client_screens', handler: searchScreensLogRoute },
+  { method: 'POST', path: '/api/1/admin/logs/user_client_screen_actions', handler: searchScreenActionsLogRoute },
+  { method: 'POST', path: '/api/1/admin/log/user_client_screen_actions', handler: searchScreenActionsLogRoute },
 ];

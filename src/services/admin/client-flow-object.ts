@@ -2,6 +2,7 @@
 // write side (4b) both answer with it, so the wire object is built in exactly one place.
 import { FILTER_FIELDS } from '../../domain/predicate';
 import type { JsonObject } from '../../domain/json';
+import { CLIENT_FLOW_COLUMNS, type ClientFlowRow } from '../../db/repositories/client-flow-rows';
 import type { FilterItem, FlowRule, FlowRuleEffect, FlowScreen, Predicate, ScreenVariable } from '../../domain/model';
 
 /** A `client_flows` row as the admin API sees it (camelCase, documents as stored). */
@@ -21,23 +22,7 @@ export interface ClientFlowRecord {
   revision: number;
 }
 
-/** Columns to select for `clientFlowFromRow` (qualify with an alias prefix when joining). */
-export const CLIENT_FLOW_COLUMNS = 'uid, slug, name, description, client_schema, server_schema, replaces, screens, rules, flags, created_at, revision';
-
-export interface ClientFlowRow {
-  uid: string;
-  slug: string;
-  name: string | null;
-  description: string | null;
-  client_schema: JsonObject;
-  server_schema: JsonObject;
-  replaces: boolean;
-  screens: FlowScreen[];
-  rules: FlowRule[];
-  flags: number;
-  created_at: number | string;
-  revision: number;
-}
+export { CLIENT_FLOW_COLUMNS, type ClientFlowRow };
 
 export function clientFlowFromRow(row: ClientFlowRow): ClientFlowRecord {
   return {
