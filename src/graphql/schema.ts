@@ -1,12 +1,18 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ClientFlowsResolver } from './admin/client-flows.resolver';
+import { ClientScreensResolver } from './admin/client-screens.resolver';
+import { UserClientScreenActionsLogResolver, UserClientScreensLogResolver } from './admin/logs.resolver';
 import { TriggerClientFlowResolver } from './flows/trigger-client-flow.resolver';
 import { ScreensResolver } from './screens/screens.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
 
 /** Every resolver class of the API. A new resolver is one line here. */
-export const RESOLVERS = [ViewerResolver, ScreensResolver, TriggerClientFlowResolver] as const;
+export const RESOLVERS = [
+  ViewerResolver, ScreensResolver, TriggerClientFlowResolver,
+  ClientFlowsResolver, ClientScreensResolver, UserClientScreensLogResolver, UserClientScreenActionsLogResolver,
+] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
 

@@ -17,7 +17,137 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** A path element: a property name (String) or an array index (Int). */
+  PathSegment: { input: any; output: any; }
 };
+
+/** The column combined with mutation (if given), then compared. */
+export type BitFieldFilter = {
+  comparison: IntFilter;
+  mutation?: InputMaybe<BitFieldMutationInput>;
+};
+
+export type BitFieldMutationInput = {
+  op: BitFieldMutator;
+  value: Scalars['Int']['input'];
+};
+
+/** Bitwise operation applied to the column before the comparison. */
+export type BitFieldMutator =
+  | 'AND'
+  | 'OR'
+  | 'XOR';
+
+/** A client flow (admin-api.md §4). */
+export type ClientFlow = {
+  __typename?: 'ClientFlow';
+  clientSchema: Scalars['JSONObject']['output'];
+  /** Seconds since the epoch. */
+  createdAt: Scalars['Float']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  flagSet: ClientFlowFlagSet;
+  /** Flow layout: 1 shows in admin, 2 custom, 4 iOS, 8 Android, 16 browser triggerable. */
+  flags: Scalars['Int']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  /** True: the queue is cleared before the screens are added. */
+  replaces: Scalars['Boolean']['output'];
+  /** Starts at 1, +1 on every non-empty successful patch. */
+  revision: Scalars['Int']['output'];
+  rules: Array<ClientFlowRule>;
+  screens: Array<ClientFlowScreen>;
+  serverSchema: Scalars['JSONObject']['output'];
+  /** The trigger name; unique. */
+  slug: Scalars['String']['output'];
+  uid: Scalars['ID']['output'];
+};
+
+export type ClientFlowConnection = {
+  __typename?: 'ClientFlowConnection';
+  edges: Array<ClientFlowEdge>;
+  nodes: Array<ClientFlow>;
+  pageInfo: PageInfo;
+};
+
+export type ClientFlowEdge = {
+  __typename?: 'ClientFlowEdge';
+  cursor: Scalars['String']['output'];
+  node: ClientFlow;
+};
+
+/** All given filters hold (AND). */
+export type ClientFlowFilter = {
+  createdAt?: InputMaybe<NumberFilter>;
+  flags?: InputMaybe<BitFieldFilter>;
+  name?: InputMaybe<TextFilter>;
+  slug?: InputMaybe<TextFilter>;
+  uid?: InputMaybe<TextFilter>;
+};
+
+/** The bits of ClientFlow.flags, named. */
+export type ClientFlowFlagSet = {
+  __typename?: 'ClientFlowFlagSet';
+  androidTriggerable: Scalars['Boolean']['output'];
+  browserTriggerable: Scalars['Boolean']['output'];
+  iosTriggerable: Scalars['Boolean']['output'];
+  isCustom: Scalars['Boolean']['output'];
+  showsInAdmin: Scalars['Boolean']['output'];
+};
+
+/** All present conditions hold, or else `or` holds. Fields mirror queue-engine.md §2.1. */
+export type ClientFlowPredicate = {
+  __typename?: 'ClientFlowPredicate';
+  accountAge?: Maybe<NumberCondition>;
+  accountCreatedAt?: Maybe<NumberCondition>;
+  or?: Maybe<ClientFlowPredicate>;
+  queuedAt?: Maybe<NumberCondition>;
+  randomFloat?: Maybe<NumberCondition>;
+  timeInQueue?: Maybe<NumberCondition>;
+  version?: Maybe<NumberCondition>;
+};
+
+export type ClientFlowRule = {
+  __typename?: 'ClientFlowRule';
+  condition: ClientFlowPredicate;
+  effect: ClientFlowRuleEffect;
+};
+
+export type ClientFlowRuleEffect = ReplaceFlowEffect | SkipFlowEffect;
+
+export type ClientFlowScreen = {
+  __typename?: 'ClientFlowScreen';
+  allowedTriggers: Array<Scalars['String']['output']>;
+  /** Flow-screen layout: 1 iOS, 2 Android, 4 web, 8 free users, 16 Pro users. */
+  flags: Scalars['Int']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  rules: ClientFlowScreenRules;
+  screen: ClientFlowScreenTarget;
+};
+
+export type ClientFlowScreenRules = {
+  __typename?: 'ClientFlowScreenRules';
+  peek?: Maybe<ClientFlowPredicate>;
+  trigger?: Maybe<ClientFlowPredicate>;
+};
+
+export type ClientFlowScreenTarget = {
+  __typename?: 'ClientFlowScreenTarget';
+  fixed: Scalars['JSONObject']['output'];
+  slug: Scalars['String']['output'];
+  variable: Array<ClientFlowScreenVariable>;
+};
+
+export type ClientFlowScreenVariable = CopyVariable | ExtractVariable | StringFormatVariable;
+
+export type ClientFlowSort = {
+  dir: SortDirection;
+  key: ClientFlowSortKey;
+};
+
+export type ClientFlowSortKey =
+  | 'CREATED_AT'
+  | 'NAME'
+  | 'SLUG'
+  | 'UID';
 
 /** A flow to trigger when popping. */
 export type ClientFlowTriggerInput = {
@@ -31,6 +161,108 @@ export type ClientPlatform =
   | 'ANDROID'
   | 'BROWSER'
   | 'IOS';
+
+/** A screen type the clients can render (read-only: screens come from migrations). */
+export type ClientScreen = {
+  __typename?: 'ClientScreen';
+  description: Scalars['String']['output'];
+  /** Screen layout: 1 shows in admin, 2 browser, 4 iOS, 8 Android. */
+  flags: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** OpenAPI 3.0.3 schema of the screen input. */
+  screenSchema: Scalars['JSONObject']['output'];
+  slug: Scalars['String']['output'];
+  uid: Scalars['ID']['output'];
+};
+
+export type ClientScreenConnection = {
+  __typename?: 'ClientScreenConnection';
+  edges: Array<ClientScreenEdge>;
+  nodes: Array<ClientScreen>;
+  pageInfo: PageInfo;
+};
+
+export type ClientScreenEdge = {
+  __typename?: 'ClientScreenEdge';
+  cursor: Scalars['String']['output'];
+  node: ClientScreen;
+};
+
+/** All given filters hold (AND). */
+export type ClientScreenFilter = {
+  flags?: InputMaybe<BitFieldFilter>;
+  name?: InputMaybe<TextFilter>;
+  slug?: InputMaybe<TextFilter>;
+  uid?: InputMaybe<TextFilter>;
+};
+
+export type ClientScreenSort = {
+  dir: SortDirection;
+  key: ClientScreenSortKey;
+};
+
+export type ClientScreenSortKey =
+  | 'NAME'
+  | 'SLUG'
+  | 'UID';
+
+/** Number filter operators; the eight range operators (BT…OUTEN) use lower and upper. */
+export type ComparisonOperator =
+  | 'BT'
+  | 'BTE'
+  | 'BTEN'
+  | 'BTN'
+  | 'EQ'
+  | 'GT'
+  | 'GTE'
+  | 'GTEN'
+  | 'GTN'
+  | 'LT'
+  | 'LTE'
+  | 'LTEN'
+  | 'LTN'
+  | 'NEQ'
+  | 'OUT'
+  | 'OUTE'
+  | 'OUTEN'
+  | 'OUTN';
+
+export type CopyVariable = {
+  __typename?: 'CopyVariable';
+  inputPath: Array<Scalars['String']['output']>;
+  outputPath: Array<Scalars['PathSegment']['output']>;
+};
+
+export type ExtractVariable = {
+  __typename?: 'ExtractVariable';
+  extractedPath: Array<Scalars['String']['output']>;
+  inputPath: Array<Scalars['String']['output']>;
+  outputPath: Array<Scalars['PathSegment']['output']>;
+  skipIfMissing: Scalars['Boolean']['output'];
+};
+
+/** As NumberFilter, on an integer column. */
+export type IntFilter = {
+  lower?: InputMaybe<Scalars['Int']['input']>;
+  op: ComparisonOperator;
+  upper?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type LogUser = {
+  __typename?: 'LogUser';
+  createdAt: Scalars['Float']['output'];
+  familyName?: Maybe<Scalars['String']['output']>;
+  givenName?: Maybe<Scalars['String']['output']>;
+  sub: Scalars['ID']['output'];
+};
+
+export type LoggedScreen = {
+  __typename?: 'LoggedScreen';
+  /** The realized parameters exactly as sent to the client. */
+  parameters: Scalars['JSON']['output'];
+  slug: Scalars['String']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -76,6 +308,37 @@ export type MutationTriggerClientFlowArgs = {
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A predicate filter item: scalar operators use value, range operators lower and upper. */
+export type NumberCondition = {
+  __typename?: 'NumberCondition';
+  lower?: Maybe<Scalars['Float']['output']>;
+  op: ComparisonOperator;
+  upper?: Maybe<Scalars['Float']['output']>;
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Scalar operators use value; the eight range operators use lower and upper. */
+export type NumberFilter = {
+  lower?: InputMaybe<Scalars['Float']['input']>;
+  op: ComparisonOperator;
+  upper?: InputMaybe<Scalars['Float']['input']>;
+  value?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Whether a replace rule passes the parameters on. */
+export type ParameterForwarding =
+  | 'COPY'
+  | 'OMIT';
+
 export type PeekScreenResponse = {
   __typename?: 'PeekScreenResponse';
   screen: PeekedScreen;
@@ -104,9 +367,114 @@ export type PeekedScreenItem = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Admin only. Exactly one of uid or slug. */
+  clientFlow?: Maybe<ClientFlow>;
+  /** Admin only. Client flows (POST /api/1/client_flows/search). */
+  clientFlows: ClientFlowConnection;
+  /** Admin only. Exactly one of uid or slug. */
+  clientScreen?: Maybe<ClientScreen>;
+  /** Admin only. Client screens (POST /api/1/client_screens/search). */
+  clientScreens: ClientScreenConnection;
+  /** Admin only. Trace events (POST /api/1/admin/logs/user_client_screen_actions). */
+  userClientScreenActionsLog: UserClientScreenActionLogConnection;
+  /** Admin only. Realized screens (POST /api/1/admin/logs/user_client_screens). */
+  userClientScreensLog: UserClientScreenLogConnection;
   /** The authenticated user; creates the account on a first valid id token. */
   viewer: Viewer;
 };
+
+
+export type QueryClientFlowArgs = {
+  slug?: InputMaybe<Scalars['String']['input']>;
+  uid?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryClientFlowsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClientFlowFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ClientFlowSort>>;
+};
+
+
+export type QueryClientScreenArgs = {
+  slug?: InputMaybe<Scalars['String']['input']>;
+  uid?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryClientScreensArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClientScreenFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ClientScreenSort>>;
+};
+
+
+export type QueryUserClientScreenActionsLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserClientScreenActionsLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<UserClientScreenActionsLogSort>>;
+};
+
+
+export type QueryUserClientScreensLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserClientScreensLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<UserClientScreensLogSort>>;
+};
+
+export type ReplaceFlowEffect = {
+  __typename?: 'ReplaceFlowEffect';
+  clientParameters: ParameterForwarding;
+  serverParameters: ParameterForwarding;
+  slug: Scalars['String']['output'];
+};
+
+export type SkipFlowEffect = {
+  __typename?: 'SkipFlowEffect';
+  /** Always true (object types need a field). */
+  skip: Scalars['Boolean']['output'];
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type StringFormatVariable = {
+  __typename?: 'StringFormatVariable';
+  format: Scalars['String']['output'];
+  outputPath: Array<Scalars['PathSegment']['output']>;
+};
+
+/** Compares a text column; value null means NULL (eq: IS NULL, neq: IS NOT NULL). */
+export type TextFilter = {
+  op: TextOperator;
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Text filter operators (REST codes upper-cased). */
+export type TextOperator =
+  | 'EQ'
+  | 'GT'
+  | 'GTE'
+  | 'IEQ'
+  | 'ILIKE'
+  | 'INEQ'
+  | 'LT'
+  | 'LTE'
+  | 'NEQ';
 
 /** What a trusted trigger did to the queue. */
 export type TriggerClientFlowResult = {
@@ -118,6 +486,95 @@ export type TriggerClientFlowResult = {
   /** The slug that was asked for. */
   requestedSlug: Scalars['String']['output'];
 };
+
+export type UserClientScreenActionLogConnection = {
+  __typename?: 'UserClientScreenActionLogConnection';
+  edges: Array<UserClientScreenActionLogEdge>;
+  nodes: Array<UserClientScreenActionLogEntry>;
+  pageInfo: PageInfo;
+};
+
+export type UserClientScreenActionLogEdge = {
+  __typename?: 'UserClientScreenActionLogEdge';
+  cursor: Scalars['String']['output'];
+  node: UserClientScreenActionLogEntry;
+};
+
+/** One trace event of a shown screen. */
+export type UserClientScreenActionLogEntry = {
+  __typename?: 'UserClientScreenActionLogEntry';
+  createdAt: Scalars['Float']['output'];
+  /** Untrusted client JSON: render it escaped. */
+  event: Scalars['JSON']['output'];
+  /** The screen log row this event belongs to (batched per request; ours, not in the reference). */
+  screenLog?: Maybe<UserClientScreenLogEntry>;
+  uid: Scalars['ID']['output'];
+  userClientScreenLogUid: Scalars['ID']['output'];
+};
+
+/** All given filters hold (AND). */
+export type UserClientScreenActionsLogFilter = {
+  createdAt?: InputMaybe<NumberFilter>;
+  uid?: InputMaybe<TextFilter>;
+  userClientScreenLogUid?: InputMaybe<TextFilter>;
+};
+
+export type UserClientScreenActionsLogSort = {
+  dir: SortDirection;
+  key: UserClientScreenActionsLogSortKey;
+};
+
+export type UserClientScreenActionsLogSortKey =
+  | 'CREATED_AT'
+  | 'UID'
+  | 'USER_CLIENT_SCREEN_LOG_UID';
+
+export type UserClientScreenLogConnection = {
+  __typename?: 'UserClientScreenLogConnection';
+  edges: Array<UserClientScreenLogEdge>;
+  nodes: Array<UserClientScreenLogEntry>;
+  pageInfo: PageInfo;
+};
+
+export type UserClientScreenLogEdge = {
+  __typename?: 'UserClientScreenLogEdge';
+  cursor: Scalars['String']['output'];
+  node: UserClientScreenLogEntry;
+};
+
+/** One realized (peeked) screen. */
+export type UserClientScreenLogEntry = {
+  __typename?: 'UserClientScreenLogEntry';
+  createdAt: Scalars['Float']['output'];
+  platform: ClientPlatform;
+  screen: LoggedScreen;
+  uid: Scalars['ID']['output'];
+  /** The user shown the screen (batched per request). */
+  user: LogUser;
+  /** The visitor uid of the response. */
+  visitor?: Maybe<Scalars['String']['output']>;
+};
+
+/** All given filters hold (AND). */
+export type UserClientScreensLogFilter = {
+  createdAt?: InputMaybe<NumberFilter>;
+  /** The slug inside the logged screen. */
+  screenSlug?: InputMaybe<TextFilter>;
+  uid?: InputMaybe<TextFilter>;
+  userSub?: InputMaybe<TextFilter>;
+  visitor?: InputMaybe<TextFilter>;
+};
+
+export type UserClientScreensLogSort = {
+  dir: SortDirection;
+  key: UserClientScreensLogSortKey;
+};
+
+export type UserClientScreensLogSortKey =
+  | 'CREATED_AT'
+  | 'UID'
+  | 'USER_SUB'
+  | 'VISITOR';
 
 /** The authenticated user. */
 export type Viewer = {
@@ -131,6 +588,90 @@ export type Viewer = {
   /** Stable user id (the id token `sub`). */
   sub: Scalars['String']['output'];
 };
+
+export type PageInfoFieldsFragment = { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null };
+
+export type NumberConditionFieldsFragment = { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null };
+
+export type PredicateFieldsFragment = { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null };
+
+export type ClientFlowFieldsFragment = { __typename?: 'ClientFlow', uid: string, slug: string, name?: string | null, description?: string | null, clientSchema: Record<string, unknown>, serverSchema: Record<string, unknown>, replaces: boolean, flags: number, revision: number, createdAt: number, flagSet: { __typename?: 'ClientFlowFlagSet', showsInAdmin: boolean, isCustom: boolean, iosTriggerable: boolean, androidTriggerable: boolean, browserTriggerable: boolean }, screens: Array<{ __typename?: 'ClientFlowScreen', name?: string | null, allowedTriggers: Array<string>, flags: number, screen: { __typename?: 'ClientFlowScreenTarget', slug: string, fixed: Record<string, unknown>, variable: Array<{ __typename: 'CopyVariable', inputPath: Array<string>, outputPath: Array<any> } | { __typename: 'ExtractVariable', inputPath: Array<string>, extractedPath: Array<string>, outputPath: Array<any>, skipIfMissing: boolean } | { __typename: 'StringFormatVariable', format: string, outputPath: Array<any> }> }, rules: { __typename?: 'ClientFlowScreenRules', trigger?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null } | null, peek?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null } | null } }>, rules: Array<{ __typename?: 'ClientFlowRule', condition: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null }, effect: { __typename: 'ReplaceFlowEffect', slug: string, clientParameters: ParameterForwarding, serverParameters: ParameterForwarding } | { __typename: 'SkipFlowEffect', skip: boolean } }> };
+
+export type AdminClientFlowsQueryVariables = Exact<{
+  filter?: InputMaybe<ClientFlowFilter>;
+  sort?: InputMaybe<Array<ClientFlowSort> | ClientFlowSort>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminClientFlowsQuery = { __typename?: 'Query', clientFlows: { __typename?: 'ClientFlowConnection', edges: Array<{ __typename?: 'ClientFlowEdge', cursor: string, node: { __typename?: 'ClientFlow', uid: string, slug: string, name?: string | null, description?: string | null, clientSchema: Record<string, unknown>, serverSchema: Record<string, unknown>, replaces: boolean, flags: number, revision: number, createdAt: number, flagSet: { __typename?: 'ClientFlowFlagSet', showsInAdmin: boolean, isCustom: boolean, iosTriggerable: boolean, androidTriggerable: boolean, browserTriggerable: boolean }, screens: Array<{ __typename?: 'ClientFlowScreen', name?: string | null, allowedTriggers: Array<string>, flags: number, screen: { __typename?: 'ClientFlowScreenTarget', slug: string, fixed: Record<string, unknown>, variable: Array<{ __typename: 'CopyVariable', inputPath: Array<string>, outputPath: Array<any> } | { __typename: 'ExtractVariable', inputPath: Array<string>, extractedPath: Array<string>, outputPath: Array<any>, skipIfMissing: boolean } | { __typename: 'StringFormatVariable', format: string, outputPath: Array<any> }> }, rules: { __typename?: 'ClientFlowScreenRules', trigger?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null } | null, peek?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null } | null } }>, rules: Array<{ __typename?: 'ClientFlowRule', condition: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null }, effect: { __typename: 'ReplaceFlowEffect', slug: string, clientParameters: ParameterForwarding, serverParameters: ParameterForwarding } | { __typename: 'SkipFlowEffect', skip: boolean } }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+
+export type AdminClientFlowKeysQueryVariables = Exact<{
+  filter?: InputMaybe<ClientFlowFilter>;
+  sort?: InputMaybe<Array<ClientFlowSort> | ClientFlowSort>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminClientFlowKeysQuery = { __typename?: 'Query', clientFlows: { __typename?: 'ClientFlowConnection', nodes: Array<{ __typename?: 'ClientFlow', uid: string, slug: string, name?: string | null, createdAt: number }>, edges: Array<{ __typename?: 'ClientFlowEdge', cursor: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+
+export type AdminClientFlowQueryVariables = Exact<{
+  uid?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminClientFlowQuery = { __typename?: 'Query', clientFlow?: { __typename?: 'ClientFlow', uid: string, slug: string, name?: string | null, description?: string | null, clientSchema: Record<string, unknown>, serverSchema: Record<string, unknown>, replaces: boolean, flags: number, revision: number, createdAt: number, flagSet: { __typename?: 'ClientFlowFlagSet', showsInAdmin: boolean, isCustom: boolean, iosTriggerable: boolean, androidTriggerable: boolean, browserTriggerable: boolean }, screens: Array<{ __typename?: 'ClientFlowScreen', name?: string | null, allowedTriggers: Array<string>, flags: number, screen: { __typename?: 'ClientFlowScreenTarget', slug: string, fixed: Record<string, unknown>, variable: Array<{ __typename: 'CopyVariable', inputPath: Array<string>, outputPath: Array<any> } | { __typename: 'ExtractVariable', inputPath: Array<string>, extractedPath: Array<string>, outputPath: Array<any>, skipIfMissing: boolean } | { __typename: 'StringFormatVariable', format: string, outputPath: Array<any> }> }, rules: { __typename?: 'ClientFlowScreenRules', trigger?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null } | null, peek?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null } | null } }>, rules: Array<{ __typename?: 'ClientFlowRule', condition: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, timeInQueue?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, queuedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountCreatedAt?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, randomFloat?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, or?: { __typename?: 'ClientFlowPredicate', version?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null, accountAge?: { __typename?: 'NumberCondition', op: ComparisonOperator, value?: number | null, lower?: number | null, upper?: number | null } | null } | null }, effect: { __typename: 'ReplaceFlowEffect', slug: string, clientParameters: ParameterForwarding, serverParameters: ParameterForwarding } | { __typename: 'SkipFlowEffect', skip: boolean } }> } | null };
+
+export type AdminClientScreensQueryVariables = Exact<{
+  filter?: InputMaybe<ClientScreenFilter>;
+  sort?: InputMaybe<Array<ClientScreenSort> | ClientScreenSort>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminClientScreensQuery = { __typename?: 'Query', clientScreens: { __typename?: 'ClientScreenConnection', edges: Array<{ __typename?: 'ClientScreenEdge', cursor: string, node: { __typename?: 'ClientScreen', uid: string, slug: string, name: string, description: string, screenSchema: Record<string, unknown>, flags: number } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+
+export type AdminClientScreenQueryVariables = Exact<{
+  uid?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminClientScreenQuery = { __typename?: 'Query', clientScreen?: { __typename?: 'ClientScreen', uid: string, slug: string, name: string, description: string, screenSchema: Record<string, unknown>, flags: number } | null };
+
+export type AdminScreensLogQueryVariables = Exact<{
+  filter?: InputMaybe<UserClientScreensLogFilter>;
+  sort?: InputMaybe<Array<UserClientScreensLogSort> | UserClientScreensLogSort>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminScreensLogQuery = { __typename?: 'Query', userClientScreensLog: { __typename?: 'UserClientScreenLogConnection', edges: Array<{ __typename?: 'UserClientScreenLogEdge', cursor: string, node: { __typename?: 'UserClientScreenLogEntry', uid: string, platform: ClientPlatform, visitor?: string | null, createdAt: number, screen: { __typename?: 'LoggedScreen', slug: string, parameters: unknown }, user: { __typename?: 'LogUser', sub: string, givenName?: string | null, familyName?: string | null, createdAt: number } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+
+export type AdminScreenActionsLogQueryVariables = Exact<{
+  filter?: InputMaybe<UserClientScreenActionsLogFilter>;
+  sort?: InputMaybe<Array<UserClientScreenActionsLogSort> | UserClientScreenActionsLogSort>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminScreenActionsLogQuery = { __typename?: 'Query', userClientScreenActionsLog: { __typename?: 'UserClientScreenActionLogConnection', edges: Array<{ __typename?: 'UserClientScreenActionLogEdge', cursor: string, node: { __typename?: 'UserClientScreenActionLogEntry', uid: string, userClientScreenLogUid: string, event: unknown, createdAt: number, screenLog?: { __typename?: 'UserClientScreenLogEntry', uid: string, screen: { __typename?: 'LoggedScreen', slug: string }, user: { __typename?: 'LogUser', sub: string } } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
 
 export type PeekScreenMutationVariables = Exact<{
   platform: ClientPlatform;
@@ -177,7 +718,17 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', sub: string, givenName?: string | null, familyName?: string | null, admin: boolean, createdAt: number } };
 
-
+export const PageInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<PageInfoFieldsFragment, unknown>;
+export const NumberConditionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NumberConditionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NumberCondition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"op"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}}]} as unknown as DocumentNode<NumberConditionFieldsFragment, unknown>;
+export const PredicateFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PredicateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowPredicate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeInQueue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountAge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountCreatedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"randomFloat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"or"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountAge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NumberConditionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NumberCondition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"op"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}}]} as unknown as DocumentNode<PredicateFieldsFragment, unknown>;
+export const ClientFlowFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFlowFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"clientSchema"}},{"kind":"Field","name":{"kind":"Name","value":"serverSchema"}},{"kind":"Field","name":{"kind":"Name","value":"replaces"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}},{"kind":"Field","name":{"kind":"Name","value":"flagSet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"showsInAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isCustom"}},{"kind":"Field","name":{"kind":"Name","value":"iosTriggerable"}},{"kind":"Field","name":{"kind":"Name","value":"androidTriggerable"}},{"kind":"Field","name":{"kind":"Name","value":"browserTriggerable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"screens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTriggers"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"fixed"}},{"kind":"Field","name":{"kind":"Name","value":"variable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StringFormatVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CopyVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputPath"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExtractVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputPath"}},{"kind":"Field","name":{"kind":"Name","value":"extractedPath"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}},{"kind":"Field","name":{"kind":"Name","value":"skipIfMissing"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trigger"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"peek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"condition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"effect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplaceFlowEffect"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"clientParameters"}},{"kind":"Field","name":{"kind":"Name","value":"serverParameters"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SkipFlowEffect"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skip"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NumberConditionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NumberCondition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"op"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PredicateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowPredicate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeInQueue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountAge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountCreatedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"randomFloat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"or"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountAge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}}]}}]}}]} as unknown as DocumentNode<ClientFlowFieldsFragment, unknown>;
+export const AdminClientFlowsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminClientFlows"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowSort"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientFlows"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFlowFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NumberConditionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NumberCondition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"op"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PredicateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowPredicate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeInQueue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountAge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountCreatedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"randomFloat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"or"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountAge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFlowFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"clientSchema"}},{"kind":"Field","name":{"kind":"Name","value":"serverSchema"}},{"kind":"Field","name":{"kind":"Name","value":"replaces"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}},{"kind":"Field","name":{"kind":"Name","value":"flagSet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"showsInAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isCustom"}},{"kind":"Field","name":{"kind":"Name","value":"iosTriggerable"}},{"kind":"Field","name":{"kind":"Name","value":"androidTriggerable"}},{"kind":"Field","name":{"kind":"Name","value":"browserTriggerable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"screens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTriggers"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"fixed"}},{"kind":"Field","name":{"kind":"Name","value":"variable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StringFormatVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CopyVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputPath"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExtractVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputPath"}},{"kind":"Field","name":{"kind":"Name","value":"extractedPath"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}},{"kind":"Field","name":{"kind":"Name","value":"skipIfMissing"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trigger"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"peek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"condition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"effect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplaceFlowEffect"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"clientParameters"}},{"kind":"Field","name":{"kind":"Name","value":"serverParameters"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SkipFlowEffect"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skip"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<AdminClientFlowsQuery, AdminClientFlowsQueryVariables>;
+export const AdminClientFlowKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminClientFlowKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowSort"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientFlows"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<AdminClientFlowKeysQuery, AdminClientFlowKeysQueryVariables>;
+export const AdminClientFlowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminClientFlow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uid"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientFlow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uid"}}},{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ClientFlowFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NumberConditionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NumberCondition"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"op"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PredicateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowPredicate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeInQueue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queuedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountAge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountCreatedAt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"randomFloat"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"or"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountAge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NumberConditionFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ClientFlowFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"clientSchema"}},{"kind":"Field","name":{"kind":"Name","value":"serverSchema"}},{"kind":"Field","name":{"kind":"Name","value":"replaces"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}},{"kind":"Field","name":{"kind":"Name","value":"flagSet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"showsInAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isCustom"}},{"kind":"Field","name":{"kind":"Name","value":"iosTriggerable"}},{"kind":"Field","name":{"kind":"Name","value":"androidTriggerable"}},{"kind":"Field","name":{"kind":"Name","value":"browserTriggerable"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"screens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTriggers"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"fixed"}},{"kind":"Field","name":{"kind":"Name","value":"variable"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StringFormatVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CopyVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputPath"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExtractVariable"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inputPath"}},{"kind":"Field","name":{"kind":"Name","value":"extractedPath"}},{"kind":"Field","name":{"kind":"Name","value":"outputPath"}},{"kind":"Field","name":{"kind":"Name","value":"skipIfMissing"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trigger"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"peek"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"condition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PredicateFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"effect"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReplaceFlowEffect"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"clientParameters"}},{"kind":"Field","name":{"kind":"Name","value":"serverParameters"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SkipFlowEffect"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"skip"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AdminClientFlowQuery, AdminClientFlowQueryVariables>;
+export const AdminClientScreensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminClientScreens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientScreenFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientScreenSort"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientScreens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"screenSchema"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<AdminClientScreensQuery, AdminClientScreensQueryVariables>;
+export const AdminClientScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminClientScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uid"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uid"}}},{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"screenSchema"}},{"kind":"Field","name":{"kind":"Name","value":"flags"}}]}}]}}]} as unknown as DocumentNode<AdminClientScreenQuery, AdminClientScreenQueryVariables>;
+export const AdminScreensLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminScreensLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserClientScreensLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UserClientScreensLogSort"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userClientScreensLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"platform"}},{"kind":"Field","name":{"kind":"Name","value":"visitor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sub"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<AdminScreensLogQuery, AdminScreensLogQueryVariables>;
+export const AdminScreenActionsLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminScreenActionsLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserClientScreenActionsLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UserClientScreenActionsLogSort"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userClientScreenActionsLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"userClientScreenLogUid"}},{"kind":"Field","name":{"kind":"Name","value":"event"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"screenLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sub"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<AdminScreenActionsLogQuery, AdminScreenActionsLogQueryVariables>;
 export const PeekScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PeekScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"peekScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitor"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeJwt"}},{"kind":"Field","name":{"kind":"Name","value":"prefetch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PeekScreenMutation, PeekScreenMutationVariables>;
 export const PopScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PopScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"trigger"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowTriggerInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"popScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"screenJwt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}}},{"kind":"Argument","name":{"kind":"Name","value":"trigger"},"value":{"kind":"Variable","name":{"kind":"Name","value":"trigger"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitor"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeJwt"}},{"kind":"Field","name":{"kind":"Name","value":"prefetch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PopScreenMutation, PopScreenMutationVariables>;
 export const TraceScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TraceScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"event"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traceScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"screenJwt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}}},{"kind":"Argument","name":{"kind":"Name","value":"event"},"value":{"kind":"Variable","name":{"kind":"Name","value":"event"}}}]}]}}]} as unknown as DocumentNode<TraceScreenMutation, TraceScreenMutationVariables>;
