@@ -1,4 +1,5 @@
 import { ClientFlow } from './ClientFlow';
+import { ClientFlowAuditLog } from './ClientFlowAuditLog';
 import { ClientScreen } from './ClientScreen';
 import { User } from './User';
 import { UserClientScreen } from './UserClientScreen';
@@ -8,9 +9,10 @@ import { UserToken } from './UserToken';
 import { Visitor, VisitorUser } from './Visitor';
 
 export {
-  ClientFlow, ClientScreen, User, UserClientScreen, UserClientScreenActionsLog, UserClientScreensLog, UserToken, Visitor, VisitorUser,
+  ClientFlow, ClientFlowAuditLog, ClientScreen, User, UserClientScreen, UserClientScreenActionsLog, UserClientScreensLog, UserToken, Visitor, VisitorUser,
 };
 
 export const ENTITIES = [
   User, UserToken, Visitor, VisitorUser, ClientScreen, ClientFlow, UserClientScreen, UserClientScreensLog, UserClientScreenActionsLog,
+  ClientFlowAuditLog,
 ];

@@ -4,8 +4,8 @@
  * misspelled predicate key would otherwise turn a condition into "always". Every problem is
  * reported, each with its location, in the shape of the REST 422 detail entries.
  */
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
-import type { FlowRule, FlowRuleEffect, FlowScreen, ParameterPassing, PathStep, Predicate, ScreenVariable } from '../model';
+import { isJsonObject, isStorableJson, type JsonObject, type JsonValue } from '../json';
+import type { FlowRule, FlowRuleEffect, FlowScreen, ParameterPassing, PathStep, Predicate, Schema, ScreenVariable } from '../model';
 import { parsePredicate } from '../predicate';
 
 export type Loc = (string | number)[];
@@ -243,4 +243,98 @@ function readEffect(raw: JsonValue | undefined, loc: Loc, r: Reader): FlowRuleEf
   const server = passing('server_parameters');
   if (r.issues.length > before || slug === null || client === null || server === null) return null;
   return { type: 'replace', slug, client_parameters: client, server_parameters: server };
+}
+
+// ---- create / patch bodies (§5, §6.1) ----
+
+/**
+ * The flow fields of a patch or a precondition. A key that is absent (undefined) means "no
+ * change" / "no constraint"; `null` is only meaningful for `name` and `description`.
+ */
+export interface FlowFields {
+  slug?: string;
+  name?: string | null;
+  description?: string | null;
+  clientSchema?: Schema;
+  serverSchema?: Schema;
+  replaces?: boolean;
+  screens?: FlowScreen[];
+  rules?: FlowRule[];
+  flags?: number;
+  /** Precondition only. */
+  createdAt?: number;
+  /** Precondition only (ours): a cheap whole-row precondition. */
+  revision?: number;
+}
+
+/**
+ * `precondition` or `patch` of a PATCH body. Unknown keys are ignored (the web admin sends the
+ * whole flow object, `uid` included); the documents inside are parsed strictly.
+ */
+export function parseFlowFields(raw: unknown, loc: Loc, kind: 'patch' | 'precondition'): Parsed<FlowFields> {
+  if (raw === undefined) return { ok: true, value: {} };
+  if (!isJsonObject(raw)) return fail(loc, 'value is not a valid dict', 'type_error.dict');
+  const r = new Reader();
+  const out: FlowFields = {};
+  const has = (key: string) => Object.hasOwn(raw, key);
+  const at = (key: string): Loc => [...loc, key];
+  const notNull = (key: string): boolean => {
+    if (raw[key] !== null) return true;
+    r.issue(at(key), 'none is not an allowed value', 'type_error.none.not_allowed');
+    return false;
+  };
+  if (has('slug') && notNull('slug')) {
+    if (kind === 'patch') {
+      const slug = parseFlowSlug(raw.slug, at('slug'));
+      if (slug.ok) out.slug = slug.value;
+      else r.issues.push(...slug.issues);
+    } else {
+      const slug = r.string(raw.slug, at('slug'));
+      if (slug !== null) out.slug = slug;
+    }
+  }
+  for (const key of ['name', 'description'] as const) {
+    if (!has(key)) continue;
+    if (raw[key] === null) out[key] = null;
+    else {
+      const text = r.string(raw[key], at(key));
+      if (text !== null) out[key] = text;
+    }
+  }
+  for (const [key, field] of [['client_schema', 'clientSchema'], ['server_schema', 'serverSchema']] as const) {
+    if (!has(key) || !notNull(key)) continue;
+    const schema = raw[key];
+    if (!isJsonObject(schema)) r.issue(at(key), 'value is not a valid dict', 'type_error.dict');
+    else if (!isStorableJson(schema)) r.issue(at(key), 'cannot be stored (U+0000, an unpaired surrogate or nesting too deep)', 'value_error.json');
+    else out[field] = schema;
+  }
+  if (has('replaces') && notNull('replaces')) {
+    if (typeof raw.replaces === 'boolean') out.replaces = raw.replaces;
+    else r.issue(at('replaces'), 'value could not be parsed to a boolean', 'type_error.bool');
+  }
+  for (const key of ['screens', 'rules'] as const) {
+    if (!has(key) || !notNull(key)) continue;
+    if (!isStorableJson(raw[key])) {
+      r.issue(at(key), 'cannot be stored (U+0000, an unpaired surrogate or nesting too deep)', 'value_error.json');
+      continue;
+    }
+    const parsed = key === 'screens' ? parseFlowScreens(raw[key], at(key)) : parseFlowRules(raw[key], at(key));
+    if (parsed.ok) (out as Record<string, unknown>)[key] = parsed.value;
+    else r.issues.push(...parsed.issues);
+  }
+  if (has('flags') && notNull('flags')) {
+    const flags = r.integer(raw.flags, at('flags'));
+    if (flags !== null) out.flags = flags;
+  }
+  if (kind === 'precondition') {
+    if (has('created_at') && notNull('created_at')) {
+      if (typeof raw.created_at === 'number') out.createdAt = raw.created_at;
+      else r.issue(at('created_at'), 'value is not a valid float', 'type_error.float');
+    }
+    if (has('revision') && notNull('revision')) {
+      const revision = r.integer(raw.revision, at('revision'));
+      if (revision !== null) out.revision = revision;
+    }
+  }
+  return r.result(out);
 }
