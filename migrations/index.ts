@@ -1,11 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129000001_initial } from './Migration20261129000001_initial';
 import { Migration20261129000002_builtin_content } from './Migration20261129000002_builtin_content';
+import { Migration20261129000003_admin } from './Migration20261129000003_admin';
 import { Migration20261129000004_admin_search } from './Migration20261129000004_admin_search';
 
 /** Every migration in order. A new migration is a new file here plus one line below. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129000001_initial', class: Migration20261129000001_initial },
   { name: 'Migration20261129000002_builtin_content', class: Migration20261129000002_builtin_content },
+  { name: 'Migration20261129000003_admin', class: Migration20261129000003_admin },
   { name: 'Migration20261129000004_admin_search', class: Migration20261129000004_admin_search },
 ];
