@@ -22,3 +22,13 @@ export const BAD_FORMAT = {
   markdown: "authorization header should start with 'bearer '",
 };
 export const INVALID = { type: 'invalid', message: 'token is invalid', markdown: 'token is invalid' };
+
+/** Any method (PATCH, DELETE, …) with an optional JSON body. */
+export async function requestJson(server: TestServer, method: string, path: string, body: unknown, authorization?: string): Promise<RestAnswer> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (authorization !== undefined) headers.authorization = authorization;
+  const response = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, contentType: response.headers.get('content-type'), body: text.length > 0 ? JSON.parse(text) : null };
+}
