@@ -1,3 +1,4 @@
+import type { MigrationObject } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../migrations';
@@ -45,7 +46,7 @@ let server: TestServer;
 let admin: string;
 const opened: Orm[] = [];
 
-async function migrateWith(extra: { name: string; class: typeof Migration }[]): Promise<string[]> {
+async function migrateWith(extra: MigrationObject[]): Promise<string[]> {
   const base = ormOptions(server.databaseUrl);
   const orm = await openOrm(server.databaseUrl, { migrations: { ...base.migrations, migrationsList: [...MIGRATIONS, ...extra] } });
   opened.push(orm);

@@ -3,10 +3,10 @@ import { compareRows, type TestRow } from '../../src/domain/search/testing';
 import type { SortItem } from '../../src/domain/search/types';
 import {
   AdminClientFlowDocument, AdminClientFlowKeysDocument, AdminClientFlowsDocument, AdminClientScreenDocument, AdminClientScreensDocument,
-  type ClientFlowSortKey, type SortDirection,
+  type AdminClientFlowKeysQuery, type ClientFlowSortKey, type SortDirection,
 } from '../generated/graphql';
 import { putFlow } from '../support/fixtures';
-import { errorCode, graphql } from '../support/graphql';
+import { errorCode, graphql, type GraphQLResult } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
 import { BAD_FORMAT, INVALID, NOT_SET, postJson } from './admin-rest';
 
@@ -54,10 +54,10 @@ describe('admin authentication on every search path (§1.4)', () => {
     expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'not_set' });
     const invalid = await graphql(server.url, AdminClientFlowKeysDocument, { first: 1 }, { authorization: 'bearer oseh_ut_nope' });
     expect(invalid.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'invalid' });
-    for (const document of [AdminClientFlowKeysDocument, AdminClientScreensDocument]) {
-      const forbidden = await graphql(server.url, document, { first: 1 }, { authorization: nonAdmin });
-      expect(forbidden.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
-    }
+    const forbiddenFlows = await graphql(server.url, AdminClientFlowKeysDocument, { first: 1 }, { authorization: nonAdmin });
+    expect(forbiddenFlows.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
+    const forbiddenScreens = await graphql(server.url, AdminClientScreensDocument, { first: 1 }, { authorization: nonAdmin });
+    expect(forbiddenScreens.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
   });
 });
 
@@ -81,6 +81,7 @@ describe('search errors (§3.6)', () => {
     expect(await detailOf({ filters: { flags: { mutation: { operator: 'and', value: 1 } } } })).toMatchObject([{ loc: ['body', 'filters', 'flags', 'comparison'], type: 'value_error.missing' }]);
     expect(await detailOf({ sort: [{ key: 'description', dir: 'asc' }] })).toMatchObject([{ loc: ['body', 'sort', 0, 'key'] }]);
     expect(await detailOf({ sort: [{ key: 'created_at', dir: 'asc', after: 'x' }, { key: 'uid', dir: 'asc', after: 'u' }] })).toMatchObject([{ loc: ['body', 'sort', 0, 'after'], type: 'type_error.float' }]);
+    expect(await detailOf({ filters: { slug: { operator: 'eq', value: 'a\u0000' } } })).toMatchObject([{ loc: ['body', 'filters', 'slug', 'value'], type: 'value_error.str.unstorable' }]);
     expect(await detailOf({ limit: 0 })).toMatchObject([{ loc: ['body', 'limit'], type: 'value_error.number.not_ge' }]);
     expect(await detailOf({ limit: 1001 })).toMatchObject([{ loc: ['body', 'limit'], type: 'value_error.number.not_le' }]);
     const notJson = await postJson(server, FLOWS, undefined, admin, '{"limit": ');
@@ -300,7 +301,7 @@ describe('acceptance 4: walking every page over 1,000+ flows, forward and backwa
     const forward: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 100; pages++) {
-      const result = await graphql(server.url, AdminClientFlowKeysDocument, { sort, first: LIMIT, after }, { authorization: admin });
+      const result: GraphQLResult<AdminClientFlowKeysQuery> = await graphql(server.url, AdminClientFlowKeysDocument, { sort, first: LIMIT, after }, { authorization: admin });
       const page = result.data!.clientFlows;
       forward.push(...page.nodes.map((n) => n.uid));
       expect(page.pageInfo.hasPreviousPage).toBe(pages > 0);
@@ -311,7 +312,7 @@ describe('acceptance 4: walking every page over 1,000+ flows, forward and backwa
     const backward: string[] = [];
     let before: string | null = null;
     for (let pages = 0; pages < 100; pages++) {
-      const result = await graphql(server.url, AdminClientFlowKeysDocument, { sort, last: LIMIT, before }, { authorization: admin });
+      const result: GraphQLResult<AdminClientFlowKeysQuery> = await graphql(server.url, AdminClientFlowKeysDocument, { sort, last: LIMIT, before }, { authorization: admin });
       const page = result.data!.clientFlows;
       backward.unshift(...page.nodes.map((n) => n.uid));
       expect(page.pageInfo.hasNextPage).toBe(pages > 0);
@@ -356,7 +357,7 @@ describe('client screens search (§8)', () => {
     const screens = await server.sql<{ uid: string; slug: string; name: string; description: string; schema: unknown; flags: number }>(
       `SELECT uid, slug, name, description, schema, flags FROM client_screens WHERE flags & 1 <> 0`,
     );
-    const expected = [...screens].sort((a, b) => compareRows([{ key: 'name', dir: 'asc' }, { key: 'slug', dir: 'asc' }], a, b));
+    const expected = [...screens].sort((a, b) => compareRows([{ key: 'name', dir: 'asc' }, { key: 'slug', dir: 'asc' }], { name: a.name, slug: a.slug }, { name: b.name, slug: b.slug }));
     const answer = await postJson(server, SCREENS, {
       filters: { flags: { mutation: { operator: 'and', value: 1 }, comparison: { operator: 'neq', value: 0 } } },
       sort: [{ key: 'name', dir: 'asc' }, { key: 'slug', dir: 'asc' }],

@@ -1,3 +1,4 @@
+import { isStorableText } from '../json';
 import type { Direction, KeyValue, SearchResource, SortItem } from './types';
 
 /**
@@ -37,7 +38,7 @@ export function decodeCursor(resource: SearchResource, items: readonly SortItem[
       value === null
         ? spec.nullable && !resource.uniqueKeys.includes(items[i].key)
         : spec.type === 'string'
-          ? typeof value === 'string'
+          ? typeof value === 'string' && isStorableText(value)
           : typeof value === 'number' && Number.isFinite(value);
     if (!fits) return { ok: false, reason: 'invalid_cursor' };
   }

@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, isStorableText, type JsonObject, type JsonValue } from '../json';
 import type {
   BitMutator, CompareOp, Condition, FilterKind, NumberOperator, Operand, SearchIssue, SearchParse, SearchResource, TextOperator,
 } from './types';
@@ -23,6 +23,8 @@ type Loc = (string | number)[];
 const missing = (loc: Loc): SearchIssue => ({ loc, msg: 'field required', type: 'value_error.missing' });
 const notDict = (loc: Loc): SearchIssue => ({ loc, msg: 'value is not a valid dict', type: 'type_error.dict' });
 const extra = (loc: Loc): SearchIssue => ({ loc, msg: 'extra fields not permitted', type: 'value_error.extra' });
+/** U+0000 or an unpaired surrogate: no stored text can equal it, and PostgreSQL refuses the parameter. */
+export const unstorable = (loc: Loc): SearchIssue => ({ loc, msg: 'text holds U+0000 or an unpaired surrogate', type: 'value_error.str.unstorable' });
 const badEnum = (loc: Loc, permitted: readonly string[]): SearchIssue => ({
   loc,
   msg: `value is not a valid enumeration member; permitted: ${permitted.map((p) => `'${p}'`).join(', ')}`,
@@ -125,6 +127,7 @@ function parseText(raw: JsonValue, operand: Operand, loc: Loc, issues: SearchIss
   else if (!TEXT_OPERATORS.includes(operator as TextOperator)) issues.push(badEnum([...loc, 'operator'], TEXT_OPERATORS));
   const value = raw.value ?? null;
   if (value !== null && typeof value !== 'string') issues.push({ loc: [...loc, 'value'], msg: 'str type expected', type: 'type_error.str' });
+  else if (typeof value === 'string' && !isStorableText(value)) issues.push(unstorable([...loc, 'value']));
   if (issues.length > before) return null;
   return textCondition(operand, operator as TextOperator, value as string | null);
 }

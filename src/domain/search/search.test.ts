@@ -64,6 +64,8 @@ describe('text filters (§3.2)', () => {
     expect(issues({ name: { operator: 'eq', value: 3 } })[0]).toMatchObject({ loc: ['body', 'filters', 'name', 'value'], type: 'type_error.str' });
     expect(issues({ name: { operator: 'eq', value: 'x', mode: 'i' } })[0]).toMatchObject({ loc: ['body', 'filters', 'name', 'mode'], type: 'value_error.extra' });
     expect(issues({ name: { value: 'x' } })[0]).toMatchObject({ loc: ['body', 'filters', 'name', 'operator'], type: 'value_error.missing' });
+    expect(issues({ name: { operator: 'eq', value: 'a\u0000b' } })[0]).toMatchObject({ loc: ['body', 'filters', 'name', 'value'], type: 'value_error.str.unstorable' });
+    expect(issues({ name: { operator: 'ilike', value: '\ud800' } })[0]).toMatchObject({ type: 'value_error.str.unstorable' });
     expect(issues({ name: 'x' })[0]).toMatchObject({ loc: ['body', 'filters', 'name'], type: 'type_error.dict' });
     expect(issues({ description: { operator: 'eq', value: 'x' } })[0]).toMatchObject({ loc: ['body', 'filters', 'description'], type: 'value_error.extra' });
   });
@@ -196,6 +198,7 @@ describe('sort normalization (§3.3)', () => {
       ok: false,
       issues: [{ loc: ['body', 'sort', 0, 'after'], type: 'type_error.float' }],
     });
+    expect(normalize([{ key: 'uid', dir: 'asc', after: 'u\u0000' }])).toMatchObject({ ok: false, issues: [{ loc: ['body', 'sort', 0, 'after'], type: 'value_error.str.unstorable' }] });
     expect(normalize({ key: 'uid' })).toMatchObject({ ok: false, issues: [{ type: 'type_error.list' }] });
   });
 });

@@ -1,4 +1,5 @@
-import { isJsonObject, type JsonValue } from '../json';
+import { isJsonObject, isStorableText, type JsonValue } from '../json';
+import { unstorable } from './filters';
 import type { Condition, Direction, KeyValue, NextPageSortItem, SearchIssue, SearchParse, SearchResource, SortItem, SortPlan } from './types';
 
 /**
@@ -46,6 +47,7 @@ export function parseSortItems(resource: SearchResource, raw: JsonValue | undefi
     const after = item.after ?? null;
     if (spec !== undefined && after !== null) {
       if (spec.type === 'string' && typeof after !== 'string') issues.push({ loc: [...loc, 'after'], msg: 'str type expected', type: 'type_error.str' });
+      else if (typeof after === 'string' && !isStorableText(after)) issues.push(unstorable([...loc, 'after']));
       if (spec.type === 'float' && (typeof after !== 'number' || !Number.isFinite(after))) {
         issues.push({ loc: [...loc, 'after'], msg: 'value is not a valid float', type: 'type_error.float' });
       }
