@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ClientFlowWriteResolver } from './admin/client-flow-write.resolver';
 import { ClientFlowsResolver } from './admin/client-flows.resolver';
 import { ClientScreensResolver } from './admin/client-screens.resolver';
 import { UserClientScreenActionsLogResolver, UserClientScreensLogResolver } from './admin/logs.resolver';
@@ -12,6 +13,7 @@ import { ViewerResolver } from './viewer/viewer.resolver';
 export const RESOLVERS = [
   ViewerResolver, ScreensResolver, TriggerClientFlowResolver,
   ClientFlowsResolver, ClientScreensResolver, UserClientScreensLogResolver, UserClientScreenActionsLogResolver,
+  ClientFlowWriteResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -26,7 +26,7 @@ type FilterInput = Record<string, unknown> | null | undefined;
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** One typed filter input in the REST form (`{op, lower, upper}` ⇄ `{operator, value: [lower, upper]}`). */
-function filterItemToWire(input: Record<string, unknown>): JsonObject {
+export function filterItemToWire(input: Record<string, unknown>): JsonObject {
   const out: JsonObject = {};
   if ('op' in input) out.operator = input.op as string;
   const hasBounds = (input.lower ?? null) !== null || (input.upper ?? null) !== null;

@@ -2,6 +2,7 @@ import { parseFlowFields, parseFlowSlug, type ShapeIssue } from '../../../../dom
 import { isJsonObject } from '../../../../domain/json';
 import { clientFlowWire } from '../../../../services/admin/client-flow-object';
 import { createClientFlow, patchClientFlow } from '../../../../services/admin/client-flows.service';
+import { MESSAGES } from '../../../../services/admin/write-messages';
 import { authenticateAdmin, readJsonBody } from '../../../admin';
 import { sendJson, sendStandardError, sendValidationError } from '../../../http';
 import type { RestRequest } from '../../../router';
@@ -48,7 +49,7 @@ export async function patchClientFlowRoute(request: RestRequest): Promise<void> 
     case 'patched':
       return sendJson(request.res, 200, clientFlowWire(result.flow));
     case 'not_found':
-      return sendStandardError(request.res, 404, 'client_flow_not_found', 'there is no client_flow with that UID');
+      return sendStandardError(request.res, 404, 'client_flow_not_found', MESSAGES.flowNotFoundByUid);
     case 'precondition_failed':
       return sendPreconditionFailed(request.res, result.failures);
     case 'slug_exists':

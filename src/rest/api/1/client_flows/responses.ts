@@ -1,28 +1,25 @@
 import type { ServerResponse } from 'node:http';
 import type { FlowIssue } from '../../../../domain/flow-validation';
-import { canonicalJson } from '../../../../domain/json';
 import type { PreconditionFailure, ProtectionReason } from '../../../../services/admin/client-flows.service';
+import { invalidFlowMessage, MESSAGES, preconditionMessage, protectedMessage } from '../../../../services/admin/write-messages';
 import { sendStandardError } from '../../../http';
 
-/** The documented REST bodies of the flow write side (admin-api.md §5-§7), in one place. */
+/** The documented REST bodies of the flow write side (admin-api.md §5-§7) that several routes send. */
 
 export function sendSlugExists(res: ServerResponse): void {
-  sendStandardError(res, 409, 'client_flow_slug_exists', 'A client flow with the given slug already exists');
+  sendStandardError(res, 409, 'client_flow_slug_exists', MESSAGES.slugExists);
 }
 
 export function sendProtected(res: ServerResponse, reason: ProtectionReason): void {
-  const why = reason === 'special_flow' ? 'the server triggers this flow by name' : 'it is not a custom flow (flags lack bit 2)';
-  sendStandardError(res, 409, 'client_flow_protected', `This client flow cannot be renamed or deleted: ${why}`, {}, { reason });
+  sendStandardError(res, 409, 'client_flow_protected', protectedMessage(reason), {}, { reason });
 }
 
-/** §6.2: one line per failing field, plus the failures as data (ours). */
+/** §6.2: the message lists each failing field; the failures also come as data (ours). */
 export function sendPreconditionFailed(res: ServerResponse, failures: PreconditionFailure[]): void {
-  const lines = failures.map((f) => `- ${f.field}: expected ${canonicalJson(f.expected)}, but was ${canonicalJson(f.actual)}`);
-  sendStandardError(res, 412, 'precondition_failed', ['the precondition was not met:', ...lines].join('\n'), {}, { failures });
+  sendStandardError(res, 412, 'precondition_failed', preconditionMessage(failures), {}, { failures });
 }
 
 /** §6.5 (ours): 422 with every issue. */
 export function sendInvalidFlow(res: ServerResponse, issues: FlowIssue[]): void {
-  const lines = issues.map((i) => `- ${i.path}: ${i.message} (${i.code})`);
-  sendStandardError(res, 422, 'invalid_client_flow', ['the client flow is invalid:', ...lines].join('\n'), {}, { issues });
+  sendStandardError(res, 422, 'invalid_client_flow', invalidFlowMessage(issues), {}, { issues });
 }

@@ -1,6 +1,7 @@
 import type { ShapeIssue } from '../../../../domain/flow-validation';
 import { isJsonObject } from '../../../../domain/json';
 import { testClientFlow } from '../../../../services/admin/test-tools.service';
+import { MESSAGES } from '../../../../services/admin/write-messages';
 import { authenticateAdmin, readJsonBody } from '../../../admin';
 import { sendEmpty, sendStandardError, sendValidationError } from '../../../http';
 import type { RestRequest } from '../../../router';
@@ -38,9 +39,9 @@ export async function testFlowRoute(request: RestRequest): Promise<void> {
     case 'accepted':
       return sendEmpty(request.res, 202);
     case 'flow_not_found':
-      return sendStandardError(request.res, 404, 'client_flow_not_found', 'The client flow with the given slug was not found');
+      return sendStandardError(request.res, 404, 'client_flow_not_found', MESSAGES.flowNotFoundBySlug);
     case 'user_not_found':
-      return sendStandardError(request.res, 404, 'user_not_found', `There is no user with the sub ${result.sub}`);
+      return sendStandardError(request.res, 404, 'user_not_found', MESSAGES.userNotFound(result.sub));
     case 'parameters_mismatch':
       return sendStandardError(request.res, 409, `${result.which}_parameters_mismatch`, result.message);
   }

@@ -1,4 +1,5 @@
 import { deleteClientFlow } from '../../../../services/admin/client-flows.service';
+import { MESSAGES, referencedMessage } from '../../../../services/admin/write-messages';
 import { authenticateAdmin } from '../../../admin';
 import { sendEmpty, sendStandardError } from '../../../http';
 import type { RestRequest } from '../../../router';
@@ -14,7 +15,7 @@ export async function deleteClientFlowRoute(request: RestRequest): Promise<void>
     case 'deleted':
       return sendEmpty(request.res, 204);
     case 'not_found':
-      return sendStandardError(request.res, 404, 'client_flow_not_found', 'No client flow with the given UID exists');
+      return sendStandardError(request.res, 404, 'client_flow_not_found', MESSAGES.deleteNotFound);
     case 'protected':
       return sendProtected(request.res, result.reason);
     case 'referenced':
@@ -22,7 +23,7 @@ export async function deleteClientFlowRoute(request: RestRequest): Promise<void>
         request.res,
         409,
         'client_flow_referenced',
-        `Other flows name this flow (${result.references.map((r) => `${r.slug} ${r.location}`).join(', ')}); delete with force=true to delete it anyway`,
+        referencedMessage(result.references),
         {},
         { references: result.references },
       );
