@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DefinitionChange } from '../../src/services/definitions';
 import { card, replaceRule } from '../support/flows';
 import { startTestServer, type TestServer } from '../support/server';
 import { BAD_FORMAT, INVALID, NOT_SET, postJson, requestJson, type RestAnswer } from './admin-rest';
@@ -315,5 +316,35 @@ describe('delete (§7)', () => {
     expect((await remove(target.uid, '?force=true')).status).toBe(204);
     const audit = await server.sql(`SELECT action FROM client_flow_audit_log WHERE client_flow_uid = $1 ORDER BY id`, [target.uid]);
     expect(audit).toEqual([{ action: 'create' }, { action: 'delete' }]);
+  });
+});
+
+describe('after commit (§6.6, stats-cache-jobs §5.2)', () => {
+  it('calls the definition hook exactly per the publisher table, never for refused changes, and a failing hook fails nothing', async () => {
+    const calls: DefinitionChange[] = [];
+    const original = server.app.definitions.changed.bind(server.app.definitions);
+    server.app.definitions.changed = async (change) => {
+      calls.push(change);
+      if (change.flows?.includes('hook-fails')) throw new Error('purge failed');
+    };
+    try {
+      const flow = await created('hooked');
+      expect(calls).toEqual([{ flows: ['hooked'], flowSetChanged: true }]);
+      await patch({ uid: flow.uid, patch: { name: 'n' } });
+      expect(calls.at(-1)).toEqual({ flows: ['hooked'], flowSetChanged: false });
+      await patch({ uid: flow.uid, patch: { slug: 'hooked-2' } });
+      expect(calls.at(-1)).toEqual({ flows: ['hooked', 'hooked-2'], flowSetChanged: true });
+      const count = calls.length;
+      await patch({ uid: flow.uid, precondition: { name: 'other' }, patch: { name: 'x' } }); // 412
+      await patch({ uid: flow.uid, patch: { screens: [card('x', { screen: 'gone' })] } }); // 422
+      await patch({ uid: flow.uid, precondition: { name: 'n' } }); // empty patch: a read
+      expect(calls.length).toBe(count);
+      expect((await remove(flow.uid)).status).toBe(204);
+      expect(calls.at(-1)).toEqual({ flows: ['hooked-2'], flowSetChanged: true });
+      expect((await create('hook-fails')).status).toBe(201);
+      expect((await stored((await server.sql<{ uid: string }>(`SELECT uid FROM client_flows WHERE slug = 'hook-fails'`))[0].uid))).toBeDefined();
+    } finally {
+      server.app.definitions.changed = original;
+    }
   });
 });
