@@ -1,11 +1,15 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129000001_initial } from './Migration20261129000001_initial';
 import { Migration20261129000002_builtin_content } from './Migration20261129000002_builtin_content';
+import { Migration20261129000003_admin } from './Migration20261129000003_admin';
+import { Migration20261129000004_admin_search } from './Migration20261129000004_admin_search';
 import { Migration20261129000006_statistics } from './Migration20261129000006_statistics';
 
 /** Every migration in order. A new migration is a new file here plus one line below. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129000001_initial', class: Migration20261129000001_initial },
   { name: 'Migration20261129000002_builtin_content', class: Migration20261129000002_builtin_content },
+  { name: 'Migration20261129000003_admin', class: Migration20261129000003_admin },
+  { name: 'Migration20261129000004_admin_search', class: Migration20261129000004_admin_search },
   { name: 'Migration20261129000006_statistics', class: Migration20261129000006_statistics },
 ];

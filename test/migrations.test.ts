@@ -44,7 +44,7 @@ describe('migrations', () => {
     const tables = await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
     expect(tables.rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining([
-        'client_flow_stats', 'client_flows', 'client_screen_stats', 'client_screens', 'user_client_screen_actions_log', 'user_client_screens', 'user_client_screens_log',
+        'client_flow_audit_log', 'client_flow_stats', 'client_flows', 'client_screen_stats', 'client_screens', 'user_client_screen_actions_log', 'user_client_screens', 'user_client_screens_log',
         'user_tokens', 'users', 'visitor_users', 'visitors',
       ]),
     );
@@ -52,6 +52,7 @@ describe('migrations', () => {
       `SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE data_type = 'jsonb' ORDER BY 1`,
     );
     expect(jsonb.rows.map((r) => r.c)).toEqual([
+      'client_flow_audit_log.changes',
       'client_flow_stats.late_snapshots', 'client_flow_stats.replaced_breakdown', 'client_flow_stats.triggered_breakdown',
       'client_flows.client_schema', 'client_flows.rules', 'client_flows.screens', 'client_flows.server_schema',
       'client_screen_stats.late_snapshots', 'client_screen_stats.peeked_breakdown', 'client_screen_stats.popped_breakdown',

@@ -1,13 +1,21 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { ClientFlowWriteResolver } from './admin/client-flow-write.resolver';
+import { ClientFlowsResolver } from './admin/client-flows.resolver';
+import { ClientScreensResolver } from './admin/client-screens.resolver';
+import { UserClientScreenActionsLogResolver, UserClientScreensLogResolver } from './admin/logs.resolver';
 import { TriggerClientFlowResolver } from './flows/trigger-client-flow.resolver';
 import { ScreensResolver } from './screens/screens.resolver';
 import { StatsResolver } from './stats/stats.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
 
 /** Every resolver class of the API. A new resolver is one line here. */
-export const RESOLVERS = [ViewerResolver, ScreensResolver, TriggerClientFlowResolver, StatsResolver] as const;
+export const RESOLVERS = [
+  ViewerResolver, ScreensResolver, TriggerClientFlowResolver,
+  ClientFlowsResolver, ClientScreensResolver, UserClientScreensLogResolver, UserClientScreenActionsLogResolver,
+  ClientFlowWriteResolver, StatsResolver,
+] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** Prefixes of the project's external ids (`oseh_<prefix>_<22 url-safe chars>`). */
-export type UidPrefix = 'u' | 'v' | 'cs' | 'cfl' | 'ucs' | 'ucsl' | 'ucsal' | 'utkn';
+export type UidPrefix = 'u' | 'v' | 'cs' | 'cfl' | 'ucs' | 'ucsl' | 'ucsal' | 'utkn' | 'cfla';
 
 /** `oseh_<prefix>_` + 16 random bytes in url-safe base64 without padding (22 characters). */
 export function newUid(prefix: UidPrefix): string {

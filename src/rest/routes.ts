@@ -1,3 +1,11 @@
+import { searchScreenActionsLogRoute } from './api/1/admin/logs/user_client_screen_actions';
+import { searchScreensLogRoute } from './api/1/admin/logs/user_client_screens';
+import { createClientFlowRoute, patchClientFlowRoute } from './api/1/client_flows/index';
+import { searchClientFlowsRoute } from './api/1/client_flows/search';
+import { testFlowRoute } from './api/1/client_flows/test_flow';
+import { testScreenRoute } from './api/1/client_flows/test_screen';
+import { deleteClientFlowRoute } from './api/1/client_flows/uid';
+import { searchClientScreensRoute } from './api/1/client_screens/search';
 import { clientFlowStats } from './api/1/admin/client_flows/client_flow_stats';
 import { clientScreenStats } from './api/1/admin/client_flows/client_screen_stats';
 import { partialClientFlowStats } from './api/1/admin/client_flows/partial_client_flow_stats';
@@ -18,6 +26,21 @@ export const REST_ROUTES: RestRoute[] = [
   { method: 'POST', path: '/api/1/users/me/screens/peek', handler: peek },
   { method: 'POST', path: '/api/1/users/me/screens/pop', handler: pop },
   { method: 'POST', path: '/api/1/users/me/screens/trace', handler: trace },
+  // Admin searches (admin-api.md §3); the /admin/log/ spellings are the seed document's aliases.
+  { method: 'POST', path: '/api/1/client_flows/search', handler: searchClientFlowsRoute },
+  { method: 'POST', path: '/api/1/client_screens/search', handler: searchClientScreensRoute },
+  { method: 'POST', path: '/api/1/admin/logs/user_client_screens', handler: searchScreensLogRoute },
+  { method: 'POST', path: '/api/1/admin/log/user_client_screens', handler: searchScreensLogRoute },
+  { method: 'POST', path: '/api/1/admin/logs/user_client_screen_actions', handler: searchScreenActionsLogRoute },
+  { method: 'POST', path: '/api/1/admin/log/user_client_screen_actions', handler: searchScreenActionsLogRoute },
+  // Admin writes (admin-api.md §5-§7, §9-§10); the /admin/client_flows/ spellings are the seed document's aliases.
+  { method: 'POST', path: '/api/1/client_flows/', handler: createClientFlowRoute },
+  { method: 'PATCH', path: '/api/1/client_flows/', handler: patchClientFlowRoute },
+  { method: 'DELETE', path: '/api/1/client_flows/{uid}', handler: deleteClientFlowRoute },
+  { method: 'POST', path: '/api/1/client_flows/test_screen', handler: testScreenRoute },
+  { method: 'POST', path: '/api/1/admin/client_flows/test_screen', handler: testScreenRoute },
+  { method: 'POST', path: '/api/1/client_flows/test_flow', handler: testFlowRoute },
+  { method: 'POST', path: '/api/1/admin/client_flows/test_flow', handler: testFlowRoute },
   { method: 'GET', path: '/api/1/admin/client_flows/client_flow_stats', handler: clientFlowStats },
   { method: 'GET', path: '/api/1/admin/client_flows/partial_client_flow_stats', handler: partialClientFlowStats },
   { method: 'GET', path: '/api/1/admin/client_flows/client_screen_stats', handler: clientScreenStats },

@@ -19,6 +19,9 @@ function errorCode(error: unknown): string | undefined {
   return errorCode(e.cause);
 }
 
+/** A unique constraint refused a write (e.g. two racing renames to one slug). */
+export const isUniqueViolation = (error: unknown): boolean => errorCode(error) === '23505';
+
 function isConnectionFailure(error: unknown): boolean {
   const code = errorCode(error);
   if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))) return true;

@@ -1,9 +1,12 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import type { FlowRule, FlowScreen, Schema } from '../../domain/model';
 import { PublicRow } from './base';
 
 /** A named client flow: what a trigger of `slug` does to a user's queue. Uid prefix `cfl`. */
 @Entity({ tableName: 'client_flows' })
+// Admin search indexes (admin-api.md §3.7): text keys byte-ordered, as the search SQL sorts them.
+@Index({ name: 'client_flows_created_at_uid_index', expression: `CREATE INDEX client_flows_created_at_uid_index ON client_flows (created_at, uid COLLATE "C")` })
+@Index({ name: 'client_flows_name_slug_index', expression: `CREATE INDEX client_flows_name_slug_index ON client_flows (name COLLATE "C", slug COLLATE "C")` })
 export class ClientFlow extends PublicRow {
   /** Trigger name, `^[a-z0-9_-]+$`, 1-255 chars. Unique. */
   @Property({ type: 'text', unique: true })

@@ -1,4 +1,4 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import type { Schema } from '../../domain/model';
 import { PublicRow } from './base';
 
@@ -8,6 +8,8 @@ import { PublicRow } from './base';
  * Uid prefix `cs`.
  */
 @Entity({ tableName: 'client_screens' })
+// Admin search indexes (admin-api.md §3.7): text keys byte-ordered, as the search SQL sorts them.
+@Index({ name: 'client_screens_name_slug_index', expression: `CREATE INDEX client_screens_name_slug_index ON client_screens (name COLLATE "C", slug COLLATE "C")` })
 export class ClientScreen extends PublicRow {
   /** Identifier hard-coded in clients; the same in every environment. Unique. */
   @Property({ type: 'text', unique: true })

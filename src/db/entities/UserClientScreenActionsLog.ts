@@ -7,6 +7,8 @@ import { PublicRow } from './base';
  * Uid prefix `ucsal`.
  */
 @Entity({ tableName: 'user_client_screen_actions_log' })
+// Admin search indexes (admin-api.md §3.7): text keys byte-ordered, as the search SQL sorts them.
+@Index({ name: 'user_client_screen_actions_log_log_created_uid_index', expression: `CREATE INDEX user_client_screen_actions_log_log_created_uid_index ON user_client_screen_actions_log (user_client_screen_log_id, created_at, uid COLLATE "C")` })
 @Index({ name: 'user_client_screen_actions_log_log_id_created_at_index', properties: ['userClientScreenLog', 'createdAt'] })
 export class UserClientScreenActionsLog extends PublicRow {
   /** The realized screen the event belongs to; goes with it. */

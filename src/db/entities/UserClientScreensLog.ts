@@ -10,6 +10,9 @@ import { PublicRow } from './base';
  * Uid prefix `ucsl`.
  */
 @Entity({ tableName: 'user_client_screens_log' })
+// Admin search indexes (admin-api.md §3.7): text keys byte-ordered, as the search SQL sorts them.
+@Index({ name: 'user_client_screens_log_user_created_uid_index', expression: `CREATE INDEX user_client_screens_log_user_created_uid_index ON user_client_screens_log (user_id, created_at DESC, uid COLLATE "C")` })
+@Index({ name: 'user_client_screens_log_created_uid_index', expression: `CREATE INDEX user_client_screens_log_created_uid_index ON user_client_screens_log (created_at, uid COLLATE "C")` })
 @Index({ properties: ['user', 'createdAt'] })
 export class UserClientScreensLog extends PublicRow {
   /** Who saw it; the log goes with the user. */

@@ -1,4 +1,5 @@
 import { ClientFlow } from './ClientFlow';
+import { ClientFlowAuditLog } from './ClientFlowAuditLog';
 import { ClientFlowStats } from './ClientFlowStats';
 import { ClientScreen } from './ClientScreen';
 import { ClientScreenStats } from './ClientScreenStats';
@@ -11,10 +12,10 @@ import { Visitor, VisitorUser } from './Visitor';
 
 export type { Breakdown } from './DailyStats';
 export {
-  ClientFlow, ClientFlowStats, ClientScreen, ClientScreenStats, User, UserClientScreen, UserClientScreenActionsLog, UserClientScreensLog, UserToken, Visitor, VisitorUser,
+  ClientFlow, ClientFlowAuditLog, ClientFlowStats, ClientScreen, ClientScreenStats, User, UserClientScreen, UserClientScreenActionsLog, UserClientScreensLog, UserToken, Visitor, VisitorUser,
 };
 
 export const ENTITIES = [
   User, UserToken, Visitor, VisitorUser, ClientScreen, ClientFlow, UserClientScreen, UserClientScreensLog, UserClientScreenActionsLog,
-  ClientFlowStats, ClientScreenStats,
+  ClientFlowAuditLog, ClientFlowStats, ClientScreenStats,
 ];

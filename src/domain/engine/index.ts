@@ -16,6 +16,7 @@ export { checkSpecialFlows, REQUIRED_SPECIAL_FLOWS, SpecialFlow } from './specia
 export { MAX_AUTO_SKIPS, MAX_EMPTY } from './stabilize';
 export { peekedEvent, renderBreakdownKey, statsFamily } from './stats';
 export { peek, serverTrigger, signupTrigger } from './trigger';
+export { testScreen, type SimulationRejection, type TestScreenOutcome } from './test-screen';
 export {
   EngineInternalError,
   type EngineDeps,

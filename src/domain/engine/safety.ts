@@ -13,26 +13,24 @@ export function findUnsafeVariable(
   screenSchema: Schema,
   registry: FormatRegistry,
 ): ScreenVariable | null {
-  const reachesUnsafe = (outputPath: PathStep[]) =>
-    containsUnsafeTarget(deepestNode(screenSchema, outputPath, flowScreen.screen.fixed), registry);
-  for (const v of flowScreen.screen.variable) {
-    switch (v.type) {
-      case 'extract':
-        if (v.input_path[0] !== 'server') return v;
-        break;
-      case 'copy':
-        if (v.input_path[0] !== 'server' && reachesUnsafe(v.output_path)) return v;
-        break;
-      case 'string_format': {
-        // An unparsable format cannot produce a value at all; the input check rejects it.
-        const parsed = parseStringFormat(v.format);
-        const untrusted = parsed.ok && parsed.parts.some((p) => p.kind === 'field' && p.root !== 'server');
-        if (untrusted && reachesUnsafe(v.output_path)) return v;
-        break;
-      }
+  return flowScreen.screen.variable.find((v) => isUnsafeVariable(v, flowScreen.screen.fixed, screenSchema, registry)) ?? null;
+}
+
+/** One variable of the rule above; also used by save-time flow validation (admin-api.md §6.3 B). */
+export function isUnsafeVariable(v: ScreenVariable, fixed: JsonObject, screenSchema: Schema, registry: FormatRegistry): boolean {
+  const reachesUnsafe = (outputPath: PathStep[]) => containsUnsafeTarget(deepestNode(screenSchema, outputPath, fixed), registry);
+  switch (v.type) {
+    case 'extract':
+      return v.input_path[0] !== 'server';
+    case 'copy':
+      return v.input_path[0] !== 'server' && reachesUnsafe(v.output_path);
+    case 'string_format': {
+      // An unparsable format cannot produce a value at all; the input check rejects it.
+      const parsed = parseStringFormat(v.format);
+      const untrusted = parsed.ok && parsed.parts.some((p) => p.kind === 'field' && p.root !== 'server');
+      return untrusted && reachesUnsafe(v.output_path);
     }
   }
-  return null;
 }
 
 /**

@@ -1,0 +1,49 @@
+import type { SearchResource } from './types';
+
+/** The searchable resources of admin-api.md §3.7 (ours adds the nullable `name` flow sort key). */
+
+export const CLIENT_FLOWS_SEARCH: SearchResource = {
+  name: 'client_flows',
+  filters: { uid: 'text', slug: 'text', name: 'text', flags: 'bit_field', created_at: 'float' },
+  sortKeys: {
+    uid: { type: 'string', nullable: false },
+    slug: { type: 'string', nullable: false },
+    name: { type: 'string', nullable: true },
+    created_at: { type: 'float', nullable: false },
+  },
+  uniqueKeys: ['uid', 'slug'],
+};
+
+export const CLIENT_SCREENS_SEARCH: SearchResource = {
+  name: 'client_screens',
+  filters: { uid: 'text', slug: 'text', name: 'text', flags: 'bit_field' },
+  sortKeys: {
+    uid: { type: 'string', nullable: false },
+    slug: { type: 'string', nullable: false },
+    name: { type: 'string', nullable: false },
+  },
+  uniqueKeys: ['slug', 'uid'],
+};
+
+export const USER_CLIENT_SCREENS_LOG_SEARCH: SearchResource = {
+  name: 'user_client_screens_log',
+  filters: { uid: 'text', user_sub: 'text', visitor: 'text', screen_slug: 'text', created_at: 'float' },
+  sortKeys: {
+    user_sub: { type: 'string', nullable: false },
+    visitor: { type: 'string', nullable: true },
+    created_at: { type: 'float', nullable: false },
+    uid: { type: 'string', nullable: false },
+  },
+  uniqueKeys: ['uid'],
+};
+
+export const USER_CLIENT_SCREEN_ACTIONS_LOG_SEARCH: SearchResource = {
+  name: 'user_client_screen_actions_log',
+  filters: { uid: 'text', user_client_screen_log_uid: 'text', created_at: 'float' },
+  sortKeys: {
+    user_client_screen_log_uid: { type: 'string', nullable: false },
+    created_at: { type: 'float', nullable: false },
+    uid: { type: 'string', nullable: false },
+  },
+  uniqueKeys: ['uid'],
+};
