@@ -1,7 +1,7 @@
 import type { StatsFamilyName } from '../../../../../domain/stats-keys';
 import { historicalStats, partialStats } from '../../../../../services/stats.service';
 import { acceptsGzip, header, JSON_CONTENT_TYPE, sendJson } from '../../../../http';
-import { authenticateAdmin } from '../../../../auth';
+import { authenticateAdmin } from '../../../../admin';
 import type { RestRequest } from '../../../../router';
 
 /**
