@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonValue } from '../../../../../../domain/json';
 import { authenticate } from '../../../../../../services/identity.service';
-import { popScreen } from '../../../../../../services/screens.service';
+import { popScreen, type ClientRequest } from '../../../../../../services/screens.service';
 import { header, readBody, sendAuthFailure, sendEmpty, sendValidationError, type ValidationDetail } from '../../../../../http';
 import type { RestRequest } from '../../../../../router';
 import { parseClientQuery, sendPeekResponse } from './common';
@@ -41,22 +41,34 @@ export function parsePopBody(text: string): { ok: true; body: PopBody } | { ok: 
   return { ok: true, body: { screenJwt: raw.screen_jwt as string, trigger } };
 }
 
+/**
+ * Everything a pop-shaped request carries, in the wire's order of checks (query 422, user 401/403,
+ * body 413/422), or null after answering the failure. Custom pops share it.
+ */
+export async function readPopRequest(request: RestRequest): Promise<(ClientRequest & PopBody) | null> {
+  const query = parseClientQuery(request);
+  if (query === null) return null;
+  const auth = await authenticate(request.app, header(request.req, 'authorization'));
+  if (!auth.ok) {
+    sendAuthFailure(request.res, auth.reason);
+    return null;
+  }
+  const read = await readBody(request.req, request.app.config.requestBodyLimitBytes);
+  if (!read.ok) {
+    sendEmpty(request.res, 413);
+    return null;
+  }
+  const parsed = parsePopBody(read.body.toString('utf8'));
+  if (!parsed.ok) {
+    sendValidationError(request.res, parsed.detail);
+    return null;
+  }
+  return { ...query, user: auth.user, visitorHeader: header(request.req, 'visitor'), ...parsed.body };
+}
+
 /** `POST /api/1/users/me/screens/pop?platform=…[&version=…]` (queue-engine.md §7). */
 export async function pop(request: RestRequest): Promise<void> {
-  const query = parseClientQuery(request);
-  if (query === null) return;
-  const auth = await authenticate(request.app, header(request.req, 'authorization'));
-  if (!auth.ok) return sendAuthFailure(request.res, auth.reason);
-  const read = await readBody(request.req, request.app.config.requestBodyLimitBytes);
-  if (!read.ok) return sendEmpty(request.res, 413);
-  const parsed = parsePopBody(read.body.toString('utf8'));
-  if (!parsed.ok) return sendValidationError(request.res, parsed.detail);
-  const response = await popScreen(request.app, {
-    ...query,
-    user: auth.user,
-    visitorHeader: header(request.req, 'visitor'),
-    screenJwt: parsed.body.screenJwt,
-    trigger: parsed.body.trigger,
-  });
-  sendPeekResponse(request.res, response);
+  const input = await readPopRequest(request);
+  if (input === null) return;
+  sendPeekResponse(request.res, await popScreen(request.app, input));
 }
