@@ -1,26 +1,21 @@
 import { parseFlowFields, parseFlowSlug, type ShapeIssue } from '../../../../domain/flow-validation';
-import { isJsonObject } from '../../../../domain/json';
 import { clientFlowWire } from '../../../../services/admin/client-flow-object';
 import { createClientFlow, patchClientFlow } from '../../../../services/admin/client-flows.service';
 import { MESSAGES } from '../../../../services/admin/write-messages';
-import { authenticateAdmin, readJsonBody } from '../../../admin';
+import { readAdminJsonObject } from '../../../admin';
 import { sendJson, sendStandardError, sendValidationError } from '../../../http';
 import type { RestRequest } from '../../../router';
 import { sendInvalidFlow, sendPreconditionFailed, sendProtected, sendSlugExists } from './responses';
 
-const NOT_A_DICT: ShapeIssue = { loc: ['body'], msg: 'value is not a valid dict', type: 'type_error.dict' };
-
 /** `POST /api/1/client_flows/` (admin-api.md §5): `{"slug"}` → 201 flow | 409 slug exists. */
 export async function createClientFlowRoute(request: RestRequest): Promise<void> {
-  const admin = await authenticateAdmin(request);
-  if (admin === null) return;
-  const body = await readJsonBody(request);
-  if (body === undefined) return;
-  if (!isJsonObject(body.value)) return sendValidationError(request.res, [NOT_A_DICT]);
-  if (!Object.hasOwn(body.value, 'slug')) {
+  const read = await readAdminJsonObject(request);
+  if (read === null) return;
+  const { admin, body } = read;
+  if (!Object.hasOwn(body, 'slug')) {
     return sendValidationError(request.res, [{ loc: ['body', 'slug'], msg: 'field required', type: 'value_error.missing' }]);
   }
-  const slug = parseFlowSlug(body.value.slug, ['body', 'slug']);
+  const slug = parseFlowSlug(body.slug, ['body', 'slug']);
   if (!slug.ok) return sendValidationError(request.res, slug.issues);
   const result = await createClientFlow(request.app, admin, slug.value);
   if (result.kind === 'slug_exists') return sendSlugExists(request.res);
@@ -29,12 +24,9 @@ export async function createClientFlowRoute(request: RestRequest): Promise<void>
 
 /** `PATCH /api/1/client_flows/` (admin-api.md §6): `{uid, precondition?, patch?}`. */
 export async function patchClientFlowRoute(request: RestRequest): Promise<void> {
-  const admin = await authenticateAdmin(request);
-  if (admin === null) return;
-  const body = await readJsonBody(request);
-  if (body === undefined) return;
-  const raw = body.value;
-  if (!isJsonObject(raw)) return sendValidationError(request.res, [NOT_A_DICT]);
+  const read = await readAdminJsonObject(request);
+  if (read === null) return;
+  const { admin, body: raw } = read;
   const issues: ShapeIssue[] = [];
   if (!Object.hasOwn(raw, 'uid')) issues.push({ loc: ['body', 'uid'], msg: 'field required', type: 'value_error.missing' });
   else if (typeof raw.uid !== 'string') issues.push({ loc: ['body', 'uid'], msg: 'str type expected', type: 'type_error.str' });

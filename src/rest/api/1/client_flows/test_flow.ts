@@ -1,8 +1,7 @@
 import type { ShapeIssue } from '../../../../domain/flow-validation';
-import { isJsonObject } from '../../../../domain/json';
 import { testClientFlow } from '../../../../services/admin/test-tools.service';
 import { MESSAGES } from '../../../../services/admin/write-messages';
-import { authenticateAdmin, readJsonBody } from '../../../admin';
+import { readAdminJsonObject } from '../../../admin';
 import { sendEmpty, sendStandardError, sendValidationError } from '../../../http';
 import type { RestRequest } from '../../../router';
 import { dryRunOf, requiredObject } from './body';
@@ -12,12 +11,9 @@ import { dryRunOf, requiredObject } from './body';
  * (admin-api.md §10): 202 (empty), 404 flow or user not found, 409 parameters mismatch.
  */
 export async function testFlowRoute(request: RestRequest): Promise<void> {
-  const admin = await authenticateAdmin(request);
-  if (admin === null) return;
-  const body = await readJsonBody(request);
-  if (body === undefined) return;
-  const raw = body.value;
-  if (!isJsonObject(raw)) return sendValidationError(request.res, [{ loc: ['body'], msg: 'value is not a valid dict', type: 'type_error.dict' }]);
+  const read = await readAdminJsonObject(request);
+  if (read === null) return;
+  const { admin, body: raw } = read;
   const issues: ShapeIssue[] = [];
   if (!Object.hasOwn(raw, 'slug')) issues.push({ loc: ['body', 'slug'], msg: 'field required', type: 'value_error.missing' });
   else if (typeof raw.slug !== 'string') issues.push({ loc: ['body', 'slug'], msg: 'str type expected', type: 'type_error.str' });

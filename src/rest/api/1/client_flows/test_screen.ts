@@ -1,7 +1,6 @@
 import { parseFlowScreen, type ShapeIssue } from '../../../../domain/flow-validation';
-import { isJsonObject } from '../../../../domain/json';
 import { testClientScreen } from '../../../../services/admin/test-tools.service';
-import { authenticateAdmin, readJsonBody } from '../../../admin';
+import { readAdminJsonObject } from '../../../admin';
 import { sendEmpty, sendStandardError, sendValidationError } from '../../../http';
 import type { RestRequest } from '../../../router';
 import { dryRunOf, requiredObject } from './body';
@@ -11,12 +10,9 @@ import { dryRunOf, requiredObject } from './body';
  * (admin-api.md §9): 202 (empty) or 409 with the first failing check's type.
  */
 export async function testScreenRoute(request: RestRequest): Promise<void> {
-  const admin = await authenticateAdmin(request);
-  if (admin === null) return;
-  const body = await readJsonBody(request);
-  if (body === undefined) return;
-  const raw = body.value;
-  if (!isJsonObject(raw)) return sendValidationError(request.res, [{ loc: ['body'], msg: 'value is not a valid dict', type: 'type_error.dict' }]);
+  const read = await readAdminJsonObject(request);
+  if (read === null) return;
+  const { admin, body: raw } = read;
   const issues: ShapeIssue[] = [];
   const flow = requiredObject(raw, 'flow', ['body'], issues);
   const clientSchema = flow && requiredObject(flow, 'client_schema', ['body', 'flow'], issues);
