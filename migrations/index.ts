@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129000001_initial } from './Migration20261129000001_initial';
 import { Migration20261129000002_builtin_content } from './Migration20261129000002_builtin_content';
+import { Migration20261129000005_live_queues } from './Migration20261129000005_live_queues';
 
 /** Every migration in order. A new migration is a new file here plus one line below. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129000001_initial', class: Migration20261129000001_initial },
   { name: 'Migration20261129000002_builtin_content', class: Migration20261129000002_builtin_content },
+  { name: 'Migration20261129000005_live_queues', class: Migration20261129000005_live_queues },
 ];

@@ -123,7 +123,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 }
 
 async function withRuntime<T>(config: AppConfig, migrateOnly: boolean, work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await bootRuntime(config, createLogger('warn'), { migrate: !migrateOnly, verify: false });
+  const runtime = await bootRuntime(config, createLogger('warn'), { migrate: !migrateOnly, verify: false, cacheDefinitions: false });
   try {
     return await work(runtime);
   } finally {

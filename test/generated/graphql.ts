@@ -108,6 +108,39 @@ export type Query = {
   viewer: Viewer;
 };
 
+/** Your screen queue changed: peek to see it. Carries no realized screen (realizing logs it and mints its JWTs). */
+export type ScreenQueueChange = {
+  __typename?: 'ScreenQueueChange';
+  /** The flow the change queued last, if any. */
+  flowSlug?: Maybe<Scalars['String']['output']>;
+  /** Seconds since the epoch when the change happened. */
+  occurredAt: Scalars['Float']['output'];
+  /** Increases by one with every committed change of your queue: drop events not newer than the last one you handled. */
+  queueVersion: Scalars['Int']['output'];
+  reason: ScreenQueueChangeReason;
+};
+
+/** Why your queue changed. */
+export type ScreenQueueChangeReason =
+  /** Your queue was emptied. */
+  | 'CLEARED'
+  /** A flow was triggered on your queue (flowSlug names it): a backend trigger, a stabilizing peek, an admin tool. */
+  | 'FLOW_TRIGGERED'
+  /** A screen was popped, perhaps on another device (flowSlug: the flow the pop triggered, if any). */
+  | 'POPPED'
+  /** The server lost its event feed for a moment and your queue changed meanwhile: re-peek. */
+  | 'RESYNC'
+  /** First event of every subscription: the version when the server started listening. Re-peek if it is newer than the last you saw. */
+  | 'SUBSCRIBED'
+  /** Any other change of your queue. */
+  | 'UPDATED';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Your own queue, live (graphql-ws on /graphql). The first event (SUBSCRIBED) arrives once the server listens; then one event per committed change, from any server instance. Re-peek when an event is newer than what you last saw. */
+  screenQueueChanged: ScreenQueueChange;
+};
+
 /** What a trusted trigger did to the queue. */
 export type TriggerClientFlowResult = {
   __typename?: 'TriggerClientFlowResult';
@@ -131,6 +164,11 @@ export type Viewer = {
   /** Stable user id (the id token `sub`). */
   sub: Scalars['String']['output'];
 };
+
+export type ScreenQueueChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScreenQueueChangedSubscription = { __typename?: 'Subscription', screenQueueChanged: { __typename?: 'ScreenQueueChange', queueVersion: number, reason: ScreenQueueChangeReason, flowSlug?: string | null, occurredAt: number } };
 
 export type PeekScreenMutationVariables = Exact<{
   platform: ClientPlatform;
@@ -178,6 +216,7 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', sub: string, givenName?: string | null, familyName?: string | null, admin: boolean, createdAt: number } };
 
 
+export const ScreenQueueChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ScreenQueueChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"screenQueueChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"queueVersion"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"flowSlug"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]} as unknown as DocumentNode<ScreenQueueChangedSubscription, ScreenQueueChangedSubscriptionVariables>;
 export const PeekScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PeekScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"peekScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitor"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeJwt"}},{"kind":"Field","name":{"kind":"Name","value":"prefetch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PeekScreenMutation, PeekScreenMutationVariables>;
 export const PopScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PopScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"trigger"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowTriggerInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"popScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"screenJwt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}}},{"kind":"Argument","name":{"kind":"Name","value":"trigger"},"value":{"kind":"Variable","name":{"kind":"Name","value":"trigger"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitor"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeJwt"}},{"kind":"Field","name":{"kind":"Name","value":"prefetch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PopScreenMutation, PopScreenMutationVariables>;
 export const TraceScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TraceScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"event"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traceScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"screenJwt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}}},{"kind":"Argument","name":{"kind":"Name","value":"event"},"value":{"kind":"Variable","name":{"kind":"Name","value":"event"}}}]}]}}]} as unknown as DocumentNode<TraceScreenMutation, TraceScreenMutationVariables>;
