@@ -115,6 +115,15 @@ export async function spawnRedisServer(opts: { log: (line: string) => void; work
   }
 }
 
+/**
+ * A redis-server on a given loopback port (tests that restart Redis on the same address). No
+ * persistence: a restart comes back empty, as after a failover to a fresh replica.
+ */
+export async function spawnRedisServerOnPort(opts: { port: number; workDir: string; log: (line: string) => void }): Promise<RedisHandle> {
+  const handle = await startRedis(await locateRedisServer(opts.log), opts.port, opts.workDir);
+  return { url: `redis://127.0.0.1:${handle.port}`, pid: handle.pid, stop: handle.stop };
+}
+
 async function startRedis(
   binary: string,
   port: number,

@@ -1,54 +1,32 @@
-import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { card } from '../support/flows';
 import { putFlow } from '../support/fixtures';
 import { buildIfNeeded, processEnv, startServerProcess, stopServerProcess, subscribeQueue, type ServerProcess } from '../support/processes';
-import { createTestDatabase, TEST_ID_TOKEN_SECRET } from '../support/server';
-import { craftIdToken } from '../support/tokens';
+import { createTestDatabase } from '../support/server';
+import { databaseClient, newLiveUser, settle, triggerOn } from './support';
 
 /**
  * issue 5 acceptance 1, 2 and 5 against two real server processes (A and B) sharing one
  * PostgreSQL database and the run's Redis.
  */
-let pool: pg.Pool;
+let db: ReturnType<typeof databaseClient>;
 let a: ServerProcess;
 let b: ServerProcess;
-const db = { sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[] };
 
 beforeAll(async () => {
   buildIfNeeded();
   const databaseUrl = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  db = databaseClient(databaseUrl);
   await putFlow(db, { slug: 'live_one', screens: [card('Live one'), card('Live two')] });
   const env = processEnv({ DATABASE_URL: databaseUrl, REDIS_URL: inject('redisUrl') });
   [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
 }, 120_000);
 afterAll(async () => {
   await Promise.all([a, b].filter(Boolean).map((s) => stopServerProcess(s.child)));
-  await pool?.end();
+  await db?.end();
 });
-
-let counter = 0;
-async function newSub(): Promise<{ sub: string; authorization: string }> {
-  const sub = `oseh_u_live_${process.pid}_${++counter}_${Date.now()}`;
-  return { sub, authorization: `bearer ${await craftIdToken(TEST_ID_TOKEN_SECRET, { sub })}` };
-}
-
-async function trigger(server: ServerProcess, userSub: string, slug: string) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `bearer ${server.adminToken}` },
-    body: JSON.stringify({
-      query: 'mutation($userSub: String!, $slug: String!) { triggerClientFlow(userSub: $userSub, slug: $slug) { queuedFlowSlug } }',
-      variables: { userSub, slug },
-    }),
-  });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return Date.now();
-}
 
 function rest(server: ServerProcess, path: string, authorization: string, body?: unknown) {
   return fetch(`${server.url}/api/1/users/me/screens/${path}?platform=ios`, {
@@ -58,12 +36,10 @@ function rest(server: ServerProcess, path: string, authorization: string, body?:
   });
 }
 
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('screenQueueChanged across instances (acceptance 1)', () => {
   it('reaches a subscriber on A within 200 ms of a trusted trigger and of a pop on B; other users hear nothing', async () => {
-    const alice = await newSub();
-    const bob = await newSub();
+    const alice = await newLiveUser('live');
+    const bob = await newLiveUser('live');
     const aliceLive = subscribeQueue(a.url, alice.authorization);
     const bobLive = subscribeQueue(a.url, bob.authorization);
     try {
@@ -71,7 +47,7 @@ describe('screenQueueChanged across instances (acceptance 1)', () => {
       expect(first).toMatchObject({ reason: 'SUBSCRIBED', queueVersion: 0, flowSlug: null });
       expect((await bobLive.next(5000)).reason).toBe('SUBSCRIBED');
 
-      const triggered = await trigger(b, alice.sub, 'live_one');
+      const triggered = await triggerOn(b, alice.sub, 'live_one');
       const onTrigger = await aliceLive.next(1000);
       expect(onTrigger).toMatchObject({ reason: 'FLOW_TRIGGERED', flowSlug: 'live_one', queueVersion: 1 });
       expect(onTrigger.receivedAt - triggered).toBeLessThan(200);
@@ -101,7 +77,7 @@ describe('screenQueueChanged across instances (acceptance 1)', () => {
 
 describe('rollbacks (acceptance 2)', () => {
   it('a queue change whose transaction rolls back publishes nothing and counts nothing', async () => {
-    const carol = await newSub();
+    const carol = await newLiveUser('live');
     const live = subscribeQueue(a.url, carol.authorization);
     try {
       expect(await live.next(5000)).toMatchObject({ reason: 'SUBSCRIBED', queueVersion: 0 });
@@ -149,7 +125,7 @@ function rawSocket(server: ServerProcess) {
 
 describe('graphql-ws protocol (acceptance 5)', () => {
   it('closes 4408 without connection_init, 4429 on a second init, 4403 on a bad token, 4409 on a duplicate operation id', async () => {
-    const { authorization } = await newSub();
+    const { authorization } = await newLiveUser('live');
     const silent = rawSocket(a);
     const started = Date.now();
 

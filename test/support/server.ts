@@ -48,8 +48,8 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + GraphQL + WebSocket) on a loopback port, over real PostgreSQL and Redis. */
-export async function startTestServer(options: { redisUrl?: string; plugins?: string[] } = {}): Promise<TestServer> {
-  const dbUrl = await createTestDatabase();
+export async function startTestServer(options: { redisUrl?: string; plugins?: string[]; databaseUrl?: string } = {}): Promise<TestServer> {
+  const dbUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataDir = await mkdtemp(join(tmpdir(), 'clientflows-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
