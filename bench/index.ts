@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { exitOnSignals } from './harness';
 import { parseBenchOptions, type BenchmarkResult, type BenchOptions } from './options';
 import { runPeekPopBenchmark } from './peek-pop';
+import { runSubscriptionBenchmark } from './subscriptions';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: ((options: BenchOptions) => Promise<BenchmarkResult>)[] = [runPeekPopBenchmark];
+const BENCHMARKS: ((options: BenchOptions) => Promise<BenchmarkResult>)[] = [runPeekPopBenchmark, runSubscriptionBenchmark];
 
 async function main(): Promise<void> {
   exitOnSignals();

@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnRedisServerOnPort, type RedisHandle } from '../../src/infra/redis-server';
 import { putFlow } from '../support/fixtures';
 import { card, queueSlugs } from '../support/flows';
-import { buildIfNeeded, processEnv, startServerProcess, stopServerProcess, subscribeQueue, type ServerProcess } from '../support/processes';
+import { buildIfNeeded, freePort, processEnv, startServerProcess, stopServerProcess, subscribeQueue, type ServerProcess } from '../support/processes';
 import { createTestDatabase } from '../support/server';
 import { databaseClient, ensureUser, newLiveUser, triggerOn } from './support';
 
@@ -17,17 +16,6 @@ let port: number;
 let workDir: string;
 let a: ServerProcess;
 let b: ServerProcess;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: found } = probe.address() as { port: number };
-      probe.close(() => resolve(found));
-    });
-  });
-}
 
 beforeAll(async () => {
   buildIfNeeded();

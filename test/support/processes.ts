@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { print } from 'graphql';
@@ -20,6 +21,18 @@ export interface ServerProcess {
   output(): string;
   /** Resolves when its output matches (checked as it arrives), or rejects after the timeout. */
   waitForOutput(pattern: RegExp, timeoutMs: number): Promise<void>;
+}
+
+/** A loopback port free right now (for a server that must come back on the same address). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** The environment of a test server process: the test secrets, NODE_ENV=test, any port. */
