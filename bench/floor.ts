@@ -2,9 +2,9 @@ import pg from 'pg';
 import { findFlowBySlug, findScreenBySlug } from '../src/db/repositories/definitions.repository';
 import { deleteQueuedScreens, insertQueuedScreens, loadQueue } from '../src/db/repositories/queue.repository';
 import { insertScreenLog, resolveVisitor } from '../src/db/repositories/screens-log.repository';
-import { findUserByToken, lockUserBySub, type UserRecord } from '../src/db/repositories/users.repository';
+import { bumpQueueVersion, findUserByToken, lockUserBySub, type UserRecord } from '../src/db/repositories/users.repository';
 import type { Sql } from '../src/db/sql';
-import type { QueuedScreen } from '../src/domain/model';
+import type { ClientFlowDef, ClientScreenDef, QueuedScreen } from '../src/domain/model';
 import { newUid } from '../src/lib/ids';
 
 /**
@@ -90,9 +90,26 @@ export async function floorPeek(pool: pg.Pool, user: FloorUser): Promise<string>
 }
 
 /**
- * One pop of `frontUid` with a trigger of `flowSlug` (one screen): lock, read, read the flow and
- * its screen, delete the front, insert the flow's screen as a new batch in front, log it.
- * Returns the new front's uid.
+ * Definitions read once per process, as the server's definition cache does (it re-reads only
+ * after a change, and the benchmark changes none).
+ */
+const definitions = new Map<string, { flow: ClientFlowDef; screen: ClientScreenDef }>();
+
+async function flowAndScreen(sql: Sql, flowSlug: string): Promise<{ flow: ClientFlowDef; screen: ClientScreenDef }> {
+  const known = definitions.get(flowSlug);
+  if (known !== undefined) return known;
+  const flow = await findFlowBySlug(sql, flowSlug);
+  if (flow === null || flow.screens.length !== 1) throw new Error(`flow ${flowSlug} must exist and have one screen`);
+  const screen = await findScreenBySlug(sql, flow.screens[0].screen.slug);
+  if (screen === null) throw new Error(`screen ${flow.screens[0].screen.slug} is missing`);
+  definitions.set(flowSlug, { flow, screen });
+  return { flow, screen };
+}
+
+/**
+ * One pop of `frontUid` with a trigger of `flowSlug` (one screen): lock, read, the flow and its
+ * screen (cached), delete the front, insert the flow's screen as a new batch in front, count the
+ * change (`queue_version`), log it. Returns the new front's uid.
  */
 export async function floorPop(pool: pg.Pool, user: FloorUser, frontUid: string, flowSlug: string): Promise<string> {
   const me = await authenticate(pool, user);
@@ -102,11 +119,8 @@ export async function floorPop(pool: pg.Pool, user: FloorUser, frontUid: string,
     if (locked === null) throw new Error('user gone');
     const queue = await loadQueue(sql, locked.id);
     if (queue[0]?.uid !== frontUid) throw new Error('desync: the front is not the one peeked');
-    const flow = await findFlowBySlug(sql, flowSlug);
-    if (flow === null || flow.screens.length !== 1) throw new Error(`flow ${flowSlug} must exist and have one screen`);
+    const { flow, screen: clientScreen } = await flowAndScreen(sql, flowSlug);
     const [flowScreen] = flow.screens;
-    const clientScreen = await findScreenBySlug(sql, flowScreen.screen.slug);
-    if (clientScreen === null) throw new Error(`screen ${flowScreen.screen.slug} is missing`);
     const added: QueuedScreen = {
       uid: newUid('ucs'),
       outerCounter: Math.max(...queue.map((row) => row.outerCounter)) + 1,
@@ -120,6 +134,7 @@ export async function floorPop(pool: pg.Pool, user: FloorUser, frontUid: string,
     };
     await deleteQueuedScreens(sql, locked.id, [frontUid]);
     await insertQueuedScreens(sql, locked.id, [added]);
+    await bumpQueueVersion(sql, locked.id);
     await logFront(sql, user, locked.id, added, at);
     return added.uid;
   });

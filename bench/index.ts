@@ -3,9 +3,10 @@ import { exitOnSignals } from './harness';
 import { parseBenchOptions, type BenchmarkResult, type BenchOptions } from './options';
 import { runPeekPopBenchmark } from './peek-pop';
 import { runStatsBenchmark } from './stats';
+import { runSubscriptionBenchmark } from './subscriptions';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: ((options: BenchOptions) => Promise<BenchmarkResult>)[] = [runPeekPopBenchmark, runStatsBenchmark];
+const BENCHMARKS: ((options: BenchOptions) => Promise<BenchmarkResult>)[] = [runPeekPopBenchmark, runStatsBenchmark, runSubscriptionBenchmark];
 
 async function main(): Promise<void> {
   exitOnSignals();

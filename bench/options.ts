@@ -10,6 +10,10 @@ export interface BenchOptions {
   rounds: number;
   /** Where the server process writes a V8 CPU profile (`node --cpu-prof`), if anywhere. */
   profileServerDir: string | null;
+  /** Idle `screenQueueChanged` subscribers held open on one instance (subscriptions benchmark). */
+  subscribers: number;
+  /** Queue change events per second published from another instance while they listen. */
+  eventsPerSecond: number;
 }
 
 /** What a benchmark hands back to `npm run bench`: its summary lines and how many requests failed. */
@@ -19,7 +23,14 @@ export interface BenchmarkResult {
   errors: number;
 }
 
-const USAGE = 'options: [--concurrency 1,16,64] [--warmup SECONDS] [--duration SECONDS] [--rounds N] [--profile-server DIR]';
+const USAGE =
+  'options: [--concurrency 1,16,64] [--warmup SECONDS] [--duration SECONDS] [--rounds N] [--profile-server DIR] [--subscribers 10000] [--events-per-second 1000]';
+
+function positiveInteger(text: string | undefined, fallback: number, name: string): number {
+  const value = Number(text ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive integer\n${USAGE}`);
+  return value;
+}
 
 function seconds(text: string | undefined, fallback: number, name: string): number {
   const value = text === undefined ? fallback : Number(text);
@@ -37,6 +48,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       duration: { type: 'string' },
       rounds: { type: 'string' },
       'profile-server': { type: 'string' },
+      subscribers: { type: 'string' },
+      'events-per-second': { type: 'string' },
     },
     strict: true,
   });
@@ -50,5 +63,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     warmupMs: seconds(values.warmup, 2, 'warmup'),
     durationMs: seconds(values.duration, 5, 'duration'),
     profileServerDir: values['profile-server'] === undefined ? null : path.resolve(values['profile-server']),
+    subscribers: positiveInteger(values.subscribers, 10_000, 'subscribers'),
+    eventsPerSecond: positiveInteger(values['events-per-second'], 1000, 'events-per-second'),
   };
 }

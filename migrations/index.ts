@@ -3,6 +3,7 @@ import { Migration20261129000001_initial } from './Migration20261129000001_initi
 import { Migration20261129000002_builtin_content } from './Migration20261129000002_builtin_content';
 import { Migration20261129000003_admin } from './Migration20261129000003_admin';
 import { Migration20261129000004_admin_search } from './Migration20261129000004_admin_search';
+import { Migration20261129000005_live_queues } from './Migration20261129000005_live_queues';
 import { Migration20261129000006_statistics } from './Migration20261129000006_statistics';
 
 /** Every migration in order. A new migration is a new file here plus one line below. */
@@ -11,5 +12,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129000002_builtin_content', class: Migration20261129000002_builtin_content },
   { name: 'Migration20261129000003_admin', class: Migration20261129000003_admin },
   { name: 'Migration20261129000004_admin_search', class: Migration20261129000004_admin_search },
+  { name: 'Migration20261129000005_live_queues', class: Migration20261129000005_live_queues },
   { name: 'Migration20261129000006_statistics', class: Migration20261129000006_statistics },
 ];

@@ -6,10 +6,14 @@ import type { Logger } from './lib/log';
 import { applyPlugins, loadPlugins } from './plugins';
 import { createAppContext, type AppContext } from './services/app-context';
 import { verifySpecialFlows } from './services/startup';
+import { transactionsSettled } from './services/transaction';
 
 export interface Runtime {
   app: AppContext;
-  /** Closes Redis and PostgreSQL connections, then stops the embedded servers this process started. */
+  /**
+   * Waits for running transactions, closes Redis (after pending publications) and PostgreSQL
+   * connections, then stops the embedded servers this process started.
+   */
   stop(): Promise<void>;
 }
 
@@ -39,7 +43,7 @@ export function connectRedis(url: string, log: Logger): Redis {
 export async function bootRuntime(
   config: AppConfig,
   log: Logger,
-  options: { migrate?: boolean; verify?: boolean } = {},
+  options: { migrate?: boolean; verify?: boolean; cacheDefinitions?: boolean } = {},
 ): Promise<Runtime> {
   const services = await ensureBackingServices(config, (line) => log.info(line));
   const orm = await openOrm(services.databaseUrl);
@@ -53,12 +57,18 @@ export async function bootRuntime(
     const app = createAppContext({ config, orm, redis, log });
     await applyPlugins(app, await loadPlugins(config.plugins));
     if (options.verify ?? true) await verifySpecialFlows(app);
+    if (options.cacheDefinitions ?? true) await app.definitions.start();
     app.charts.start();
     return {
       app,
       stop: async () => {
+        // In-flight work (say, a mutation over a WebSocket that was just closed) commits first.
+        await transactionsSettled(orm);
+        app.definitions.stop();
         app.charts.stop();
-        redis!.disconnect();
+        await app.subscriber.close();
+        // QUIT lets publications already sent (after-commit events) reach Redis first.
+        await redis!.quit().catch(() => redis!.disconnect());
         await orm.close(true);
         await services.stop();
       },

@@ -80,6 +80,10 @@ describe('migrations', () => {
       `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'user_client_screens'::regclass AND contype = 'u'`,
     );
     expect(queueUnique.rows.map((r) => r.def)).toContain('UNIQUE (user_id, outer_counter, inner_counter)');
+    const queueVersion = await db.query(
+      `SELECT data_type, is_nullable, column_default FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'queue_version'`,
+    );
+    expect(queueVersion.rows).toEqual([{ data_type: 'integer', is_nullable: 'NO', column_default: '0' }]);
   });
 
   it('create the daily statistics tables: one row per day, non-negative counts, object breakdowns', async () => {

@@ -1,65 +1,15 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIfNeeded, freePort, root, startServerProcess, stopServerProcess } from './support/processes';
 
 /**
  * The README's first command, for real: the compiled server as its own process, with no
  * DATABASE_URL or REDIS_URL (embedded PostgreSQL, spawned Redis), stopped with SIGTERM and
  * started again on the same DATA_DIR.
  */
-const root = join(__dirname, '..');
-const { buildIfNeeded } = require('../scripts/build-if-needed') as { buildIfNeeded(): void };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcessWithoutNullStreams;
-  token: string;
-  output: () => string;
-}
-
-function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { env, cwd: root });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /development admin token.*?(oseh_ut_\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, token: match[1], output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-function stopServer(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
-
 async function viewer(baseUrl: string, authorization?: string) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
@@ -85,7 +35,7 @@ afterAll(async () => {
 
 describe('npm start as a process', () => {
   it('serves, stops cleanly on SIGTERM, and reuses its data on the next start', async () => {
-    const first = await startServer(env);
+    const first = await startServerProcess(env);
     let firstExit: number | null;
     let createdAt: number;
     try {
@@ -96,7 +46,7 @@ describe('npm start as a process', () => {
 
       const anonymous = await viewer(baseUrl);
       expect(anonymous.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
-      const admin = await viewer(baseUrl, `bearer ${first.token}`);
+      const admin = await viewer(baseUrl, `bearer ${first.adminToken}`);
       expect(admin.data?.viewer.admin).toBe(true);
 
       // The CLI reads the same environment: its id token (signed with the generated secret) works.
@@ -107,18 +57,18 @@ describe('npm start as a process', () => {
       expect(created.data?.viewer.sub).toBe('oseh_u_process');
       createdAt = created.data!.viewer.createdAt;
     } finally {
-      firstExit = await stopServer(first.child);
+      firstExit = await stopServerProcess(first.child);
     }
     expect(firstExit).toBe(0);
 
-    const second = await startServer(env);
+    const second = await startServerProcess(env);
     try {
-      expect(second.token).toBe(first.token);
+      expect(second.adminToken).toBe(first.adminToken);
       const cli = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'token', '--sub', 'oseh_u_process'], { env, encoding: 'utf8' });
       const again = await viewer(baseUrl, `bearer ${cli.stdout.trim()}`);
       expect(again.data?.viewer.createdAt).toBe(createdAt);
     } finally {
-      expect(await stopServer(second.child)).toBe(0);
+      expect(await stopServerProcess(second.child)).toBe(0);
     }
   }, 240_000);
 

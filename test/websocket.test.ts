@@ -47,6 +47,25 @@ describe('graphql-ws on the HTTP port and path', () => {
     }
   });
 
+  it('answers syntax and validation errors of an operation, on a connection that stays usable', async () => {
+    const token = await server.userToken('oseh_u_websocket_errors');
+    const { client } = connect(`bearer ${token}`);
+    const errorsOf = (query: string) =>
+      new Promise<unknown>((resolve) => {
+        client.subscribe({ query }, { next: () => {}, error: resolve, complete: () => resolve(null) });
+      });
+    try {
+      for (let round = 0; round < 2; round++) {
+        // The second round is served by the parsed-document cache for the valid text.
+        expect(JSON.stringify(await errorsOf('{ viewer {'))).toMatch(/Syntax Error/);
+        expect(JSON.stringify(await errorsOf('{ nope }'))).toMatch(/Cannot query field \\"nope\\"/);
+        expect(await viewerOver(client)).toEqual({ data: { viewer: { sub: 'oseh_u_websocket_errors' } } });
+      }
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('closes with 4403 when the token is missing or invalid', async () => {
     for (const authorization of [undefined, 'bearer nope', 'Basic x']) {
       const { client, closed } = connect(authorization);

@@ -157,7 +157,7 @@ async function runJobCommand(config: AppConfig, names: string[]): Promise<string
 }
 
 async function withRuntime<T>(config: AppConfig, migrateOnly: boolean, work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await bootRuntime(config, createLogger('warn'), { migrate: !migrateOnly, verify: false });
+  const runtime = await bootRuntime(config, createLogger('warn'), { migrate: !migrateOnly, verify: false, cacheDefinitions: false });
   try {
     return await work(runtime);
   } finally {

@@ -47,7 +47,14 @@ describe('loadConfig', () => {
       requestBodyLimitBytes: 1_048_576,
       plugins: [],
       secrets: { idToken: 'a', clientScreenJwt: 'b' },
+      testDropDefinitionPurges: false,
     });
+  });
+
+  it('allows the purge-dropping test hook only with NODE_ENV=test', () => {
+    expect(loadConfig(env({ NODE_ENV: 'test', CLIENTFLOWS_TEST_DROP_DEFINITION_PURGES: '1' })).testDropDefinitionPurges).toBe(true);
+    expect(configError(() => loadConfig(env({ CLIENTFLOWS_TEST_DROP_DEFINITION_PURGES: '1' }))).message).toMatch(/NODE_ENV=test/);
+    expect(configError(() => loadConfig(env({ NODE_ENV: 'test', CLIENTFLOWS_TEST_DROP_DEFINITION_PURGES: 'yes' }))).message).toMatch(/one of 0, 1/);
   });
 
   it('reads CLIENTFLOWS_PLUGINS as comma-separated paths, made absolute', () => {

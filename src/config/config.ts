@@ -26,6 +26,11 @@ export interface AppConfig {
   /** Absolute paths of plugin modules (`CLIENTFLOWS_PLUGINS`, comma-separated), see docs/extending.md. */
   plugins: string[];
   secrets: Secrets;
+  /**
+   * Test hook (`CLIENTFLOWS_TEST_DROP_DEFINITION_PURGES=1`, only with NODE_ENV=test): this
+   * instance ignores definition purge messages, so only the version counters bound staleness.
+   */
+  testDropDefinitionPurges: boolean;
 }
 
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
@@ -83,6 +88,13 @@ function timeZone(env: NodeJS.ProcessEnv, name: string, fallback: string): strin
   return zone;
 }
 
+/** A switch only tests may turn on: refused outside NODE_ENV=test so it cannot weaken a deployment. */
+function testHook(env: NodeJS.ProcessEnv, name: string, nodeEnv: NodeEnv): boolean {
+  const on = oneOf(env, name, ['0', '1'], '0') === '1';
+  if (on && nodeEnv !== 'test') throw new ConfigError(`${name} is a test hook: it needs NODE_ENV=test`);
+  return on;
+}
+
 /**
  * The configuration from environment variables, with defaults. Throws ConfigError naming the
  * variable at fault; may create `DATA_DIR/secrets.json` outside production (see resolveSecrets).
@@ -111,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
       .filter((entry) => entry.length > 0)
       .map((entry) => path.resolve(entry)),
     secrets: resolveSecrets(env, dataDir, nodeEnv, log),
+    testDropDefinitionPurges: testHook(env, 'CLIENTFLOWS_TEST_DROP_DEFINITION_PURGES', nodeEnv),
   };
 }

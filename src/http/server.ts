@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLFormattedError } from 'graphql';
+import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isShallowJson } from '../domain/json';
+import { Lru } from '../lib/versioned-cache';
 import { createGraphQLContext, type GraphQLContext } from '../graphql/context';
 import { buildGraphQLSchema } from '../graphql/schema';
 import { header, readBody, sendEmpty, sendInternalError, sendJson, sendServiceUnavailable } from '../rest/http';
@@ -27,6 +28,32 @@ export interface RunningServer {
   url: string;
   /** Stops accepting, drains HTTP and WebSocket connections, finishes in-flight requests. */
   close(): Promise<void>;
+}
+
+/** Distinct operation texts kept parsed and validated for WebSocket clients. */
+const WS_DOCUMENT_CACHE_SIZE = 200;
+
+/**
+ * Parses and validates each distinct operation text once and shares the result: thousands of
+ * live clients send the same subscription, and each kept its own syntax tree otherwise.
+ * Documents are parsed without locations (the token chain is most of a small tree's size).
+ */
+function documentCache(schema: GraphQLSchema): (query: string) => DocumentNode | readonly GraphQLError[] {
+  const documents = new Lru<DocumentNode>(WS_DOCUMENT_CACHE_SIZE);
+  return (query) => {
+    const cached = documents.get(query);
+    if (cached !== undefined) return cached;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { noLocation: true });
+    } catch (error) {
+      return [error as GraphQLError];
+    }
+    const errors = validate(schema, document);
+    if (errors.length > 0) return errors;
+    documents.set(query, document);
+    return document;
+  };
 }
 
 /** Hides internal failures from clients: no messages or stack traces, one stable code. */
@@ -120,9 +147,15 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
   }
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  const wsDocument = documentCache(schema);
   const wsCleanup = useServer<{ authorization?: unknown; visitor?: unknown }>(
     {
       schema,
+      onSubscribe: (_ctx, _id, payload) => {
+        const document = wsDocument(payload.query);
+        if (!('kind' in document)) return document;
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       connectionInitWaitTimeout: 10_000,
       // The connection authenticates once, in connection_init; a refusal closes with 4403.
       onConnect: async (ctx) => {

@@ -5,12 +5,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInfraInChild } from './child.testkit';
 import { freeLoopbackPort } from './ports';
-import { isProcessAlive, processCommandLine, waitForProcessExit } from './processes';
+import { isProcessAlive, processCommandLine, readJsonFile, waitForProcessExit, writePrivateJson } from './processes';
 import {
   locateRedisServer,
   REDIS_INSTALL_HINT,
   redisPing,
   RedisUnavailableError,
+  REDIS_STATE_FILE,
+  shareOrSpawnRedis,
   spawnRedisServer,
   type RedisInstallHost,
 } from './redis-server';
@@ -68,6 +70,26 @@ describe('spawnRedisServer', () => {
       expect(existsSync(workDir)).toBe(true);
     } finally {
       rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('shareOrSpawnRedis', () => {
+  it('ignores a record whose owner is gone, spawns and records its own, and forgets it on stop', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'clientflows-redis-share-'));
+    const statePath = path.join(dataDir, REDIS_STATE_FILE);
+    try {
+      // A crashed server's record: its owner and Redis pids no longer run.
+      writePrivateJson(statePath, { ownerPid: 2 ** 22 + 1, pid: 2 ** 22 + 2, port: 1 });
+      const handle = await shareOrSpawnRedis({ dataDir, log: () => {} });
+      const port = Number(new URL(handle.url).port);
+      expect(await redisPing(port)).toBe(true);
+      expect(readJsonFile(statePath)).toMatchObject({ ownerPid: process.pid, port });
+      await handle.stop();
+      expect(await redisPing(port)).toBe(false);
+      expect(existsSync(statePath)).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

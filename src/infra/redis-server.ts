@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PortInUseError, startOnFreePort } from './ports';
-import { findExecutable, OutputTail, runCommand, runningAsRoot, settlesWithin } from './processes';
+import {
+  findExecutable, isProcessAlive, OutputTail, parentProcessId, readJsonFile, runCommand, runningAsRoot, settlesWithin, writePrivateJson,
+} from './processes';
 
 /** Redis cannot be found or installed; the message is the one line to show before exiting 1. */
 export class RedisUnavailableError extends Error {
@@ -113,6 +115,15 @@ export async function spawnRedisServer(opts: { log: (line: string) => void; work
   }
 }
 
+/**
+ * A redis-server on a given loopback port (tests that restart Redis on the same address). No
+ * persistence: a restart comes back empty, as after a failover to a fresh replica.
+ */
+export async function spawnRedisServerOnPort(opts: { port: number; workDir: string; log: (line: string) => void }): Promise<RedisHandle> {
+  const handle = await startRedis(await locateRedisServer(opts.log), opts.port, opts.workDir);
+  return { url: `redis://127.0.0.1:${handle.port}`, pid: handle.pid, stop: handle.stop };
+}
+
 async function startRedis(
   binary: string,
   port: number,
@@ -175,4 +186,53 @@ async function terminate(child: ChildProcess): Promise<void> {
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+/** Inside DATA_DIR: which process runs the spawned redis-server, and where. */
+export const REDIS_STATE_FILE = 'redis-server.json';
+
+interface RedisState {
+  ownerPid: number;
+  pid: number;
+  port: number;
+}
+
+function readRedisState(file: string): RedisState | null {
+  try {
+    const state = readJsonFile(file) as Partial<RedisState> | null;
+    return typeof state?.ownerPid === 'number' && typeof state.pid === 'number' && typeof state.port === 'number' ? (state as RedisState) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The redis-server of another live process of ours on this DATA_DIR (a running server, when this
+ * is the CLI), else a new one recorded in `DATA_DIR/redis-server.json` for the next process. The
+ * record is trusted only while its owner runs, the Redis is that owner's child, and it answers.
+ */
+export async function shareOrSpawnRedis(opts: { dataDir: string; log: (line: string) => void }): Promise<Pick<RedisHandle, 'url' | 'stop'>> {
+  const statePath = path.join(opts.dataDir, REDIS_STATE_FILE);
+  const state = readRedisState(statePath);
+  if (
+    state !== null &&
+    state.ownerPid !== process.pid &&
+    isProcessAlive(state.ownerPid) &&
+    parentProcessId(state.pid) === state.ownerPid &&
+    (await redisPing(state.port))
+  ) {
+    opts.log(`using the redis-server of process ${state.ownerPid} on 127.0.0.1:${state.port}`);
+    return { url: `redis://127.0.0.1:${state.port}`, stop: async () => {} };
+  }
+  const handle = await spawnRedisServer({ log: opts.log });
+  await mkdir(opts.dataDir, { recursive: true });
+  writePrivateJson(statePath, { ownerPid: process.pid, pid: handle.pid, port: Number(new URL(handle.url).port) } satisfies RedisState);
+  return {
+    url: handle.url,
+    stop: async () => {
+      // Forget the record only if it is still ours (a later process may have replaced it).
+      if (readRedisState(statePath)?.ownerPid === process.pid) await rm(statePath, { force: true });
+      await handle.stop();
+    },
+  };
 }

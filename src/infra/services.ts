@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/config';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { spawnRedisServer } from './redis-server';
+import { shareOrSpawnRedis } from './redis-server';
 
 export interface BackingServices {
   databaseUrl: string;
@@ -18,7 +18,9 @@ const external = (url: string): Started => ({ url, stop: async () => {} });
 
 /**
  * PostgreSQL and Redis for the process: DATABASE_URL / REDIS_URL when configured, otherwise the
- * embedded PostgreSQL in DATA_DIR and a private redis-server, started side by side. If one fails
+ * embedded PostgreSQL in DATA_DIR and a redis-server, started side by side. A process finding
+ * them already run by another process of ours on the same DATA_DIR (the CLI beside a running
+ * server) uses theirs, so its publications reach that server's subscribers. If one fails
  * the other is stopped before the error is rethrown.
  */
 export async function ensureBackingServices(
@@ -29,7 +31,7 @@ export async function ensureBackingServices(
     config.databaseUrl !== null
       ? external(config.databaseUrl)
       : startEmbeddedPostgres({ dataDir: config.dataDir, log }),
-    config.redisUrl !== null ? external(config.redisUrl) : spawnRedisServer({ log }),
+    config.redisUrl !== null ? external(config.redisUrl) : shareOrSpawnRedis({ dataDir: config.dataDir, log }),
   ]);
   if (database.status === 'rejected' || redis.status === 'rejected') {
     await Promise.all([database, redis].map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));

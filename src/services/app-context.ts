@@ -1,10 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config';
 import type { Orm } from '../db/orm';
+import { FLOW_PURGE_CHANNEL, SCREEN_PURGE_CHANNEL } from '../domain/definition-purge';
 import { FormatRegistry } from '../domain/schema';
 import { createCoreStandardParameters, type StandardParameterRegistry } from '../domain/standard-parameters';
 import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
+import { QueueChanges } from '../realtime/queue-changes';
+import { RedisSubscriber } from '../realtime/redis-subscriber';
 import { ChartCache } from '../stats/chart-cache';
 import { RedisStatsWriter } from '../stats/redis-writer';
 import type { StatsSink } from '../stats/sink';
@@ -27,22 +30,32 @@ export interface AppContext {
   metrics: Metrics;
   /** The admin statistics charts' cache (local copy, shared Redis copy, broadcasts). */
   charts: ChartCache;
+  /** The process's pub/sub connection (definition purges, live queues). */
+  subscriber: RedisSubscriber;
+  /** Publishes committed queue changes; serves `screenQueueChanged` subscriptions. */
+  queueChanges: QueueChanges;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
 
 export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Redis; log: Logger }): AppContext {
   const metrics = new Metrics();
+  const dropPurges = parts.config.testDropDefinitionPurges;
+  const subscriber = new RedisSubscriber(parts.redis, parts.log, (channel) =>
+    dropPurges && (channel === FLOW_PURGE_CHANNEL || channel === SCREEN_PURGE_CHANNEL),
+  );
   const app: AppContext = {
     ...parts,
     registry: new FormatRegistry(),
     standard: createCoreStandardParameters(),
-    definitions: new DefinitionStore(parts.orm),
+    definitions: new DefinitionStore(parts.orm, { redis: parts.redis, subscriber, log: parts.log }),
     customPops: new CustomPopRegistry(),
     stats: new RedisStatsWriter({ redis: parts.redis, log: parts.log, metrics, timeZone: parts.config.statsTimezone }),
     metrics,
-    // Reads app.now() at each use, so a pinned clock applies to the cache too.
+    subscriber,
+    // Each reads app.now() at each use, so a clock pinned after creation applies to them too.
     charts: new ChartCache(parts.redis, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
+    queueChanges: new QueueChanges({ redis: parts.redis, subscriber, orm: parts.orm, log: parts.log, now: () => app.now() }),
     now: () => Date.now() / 1000,
   };
   return app;

@@ -1,8 +1,9 @@
 import { deleteQueuedScreens, insertQueuedScreens, loadQueue } from '../db/repositories/queue.repository';
-import { lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
+import { bumpQueueVersion, lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
 import type { Sql } from '../db/sql';
 import { diffQueue, serverTrigger, type EngineDeps, type Operation, type QueueOutcome } from '../domain/engine';
 import type { JsonObject } from '../domain/json';
+import { describeQueueChange, type QueueChange } from '../domain/queue-change';
 import type { EngineUser, QueuedScreen, RequestPlatform } from '../domain/model';
 import { newUid } from '../lib/ids';
 import type { AppContext } from './app-context';
@@ -46,7 +47,7 @@ export interface AppliedOperation<R extends QueueOutcome> {
 /**
  * The one way a queue changes: with the per-user lock held (the caller locked `user` in this
  * transaction), read the whole queue, run one pure engine call on it, write the difference.
- * Statistics are reported only after commit.
+ * Statistics are reported, and a real change is published to live subscribers, only after commit.
  */
 export async function applyToLockedQueue<R extends QueueOutcome>(
   app: AppContext,
@@ -67,8 +68,25 @@ export async function applyToLockedQueue<R extends QueueOutcome>(
   const { deleted, inserted } = diffQueue(before, outcome.queue);
   await deleteQueuedScreens(scope.sql, user.id, deleted.map((row) => row.uid));
   await insertQueuedScreens(scope.sql, user.id, inserted);
+  if (deleted.length > 0 || inserted.length > 0) await recordQueueChange(app, scope, user, { ...describeQueueChange(outcome), occurredAt: op.now });
   if (outcome.stats.length > 0) scope.afterCommit(() => app.stats.record(outcome.stats, op.now));
   return { before, outcome, op };
+}
+
+/**
+ * Counts a committed change of the user's queue (the caller holds the user's lock and changed
+ * rows in this transaction) and publishes it after commit. `applyToLockedQueue` calls it; a
+ * writer that changes queues without the engine (say, a cleanup job) calls it per user.
+ */
+export async function recordQueueChange(
+  app: AppContext,
+  scope: TransactionScope,
+  user: Pick<UserRecord, 'id' | 'sub'>,
+  change: Omit<QueueChange, 'queueVersion'>,
+): Promise<QueueChange> {
+  const recorded = { ...change, queueVersion: await bumpQueueVersion(scope.sql, user.id) };
+  scope.afterCommit(() => app.queueChanges.publish(user.sub, recorded));
+  return recorded;
 }
 
 export interface ServerTriggerInput extends QueueRequest {

@@ -46,7 +46,26 @@ export interface TransactionScope {
  * run once it has committed; hooks of failed attempts are dropped. Hooks handle their own
  * failures (they run after the answer is decided and must not change it).
  */
-export async function inTransaction<T>(orm: Orm, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+export function inTransaction<T>(orm: Orm, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+  const running = runTransaction(orm, work);
+  let active = inFlight.get(orm);
+  if (active === undefined) inFlight.set(orm, (active = new Set()));
+  const settled = running.then(() => {}, () => {});
+  active.add(settled);
+  void settled.then(() => active.delete(settled));
+  return running;
+}
+
+/** Transactions (with their after-commit hooks) still running, per ORM: shutdown waits for them. */
+const inFlight = new WeakMap<Orm, Set<Promise<void>>>();
+
+/** Resolves once every transaction started so far on `orm` finished (graceful shutdown). */
+export async function transactionsSettled(orm: Orm): Promise<void> {
+  const active = inFlight.get(orm);
+  while (active !== undefined && active.size > 0) await Promise.all([...active]);
+}
+
+async function runTransaction<T>(orm: Orm, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const hooks: (() => void | Promise<void>)[] = [];
     let result: T;

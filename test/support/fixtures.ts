@@ -16,7 +16,7 @@ export function confirmationScreen(header: string, options: { allowedTriggers?: 
 
 /** Inserts (or replaces) a custom flow directly, as the admin API will. */
 export async function putFlow(
-  server: TestServer,
+  server: Pick<TestServer, 'sql'>,
   flow: { slug: string; screens: unknown[]; replaces?: boolean; rules?: unknown[]; flags?: number; clientSchema?: unknown; serverSchema?: unknown },
 ): Promise<void> {
   await server.sql(

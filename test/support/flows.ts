@@ -194,7 +194,7 @@ export interface StoredRow {
 }
 
 /** A user's stored queue, front first; `header` is the snapshot's `fixed.header`, else the screen slug. */
-export async function queueRows(server: TestServer, sub: string): Promise<StoredRow[]> {
+export async function queueRows(server: Pick<TestServer, 'sql'>, sub: string): Promise<StoredRow[]> {
   const rows = await server.sql<{
     uid: string; header: string; outer_counter: number; inner_counter: number; added_at: number;
     flow_client_parameters: Record<string, unknown>; flow_server_parameters: Record<string, unknown>;
@@ -216,7 +216,7 @@ export async function queueRows(server: TestServer, sub: string): Promise<Stored
   }));
 }
 
-export const queueSlugs = async (server: TestServer, sub: string) => (await queueRows(server, sub)).map((r) => r.header);
+export const queueSlugs = async (server: Pick<TestServer, 'sql'>, sub: string) => (await queueRows(server, sub)).map((r) => r.header);
 
 /** Moves every queued row of the user `seconds` into the past (for `time_in_queue`). */
 export async function ageQueue(server: TestServer, sub: string, seconds: number): Promise<void> {

@@ -28,12 +28,18 @@ export async function createTestDatabase(): Promise<string> {
   return databaseUrl(inject('postgresAdminUrl'), name);
 }
 
+/** A statement that writes flow or screen definitions (the cache must hear of it). */
+const DEFINITION_WRITE = /\b(?:insert\s+into|update|delete\s+from)\s+client_(flows|screens)\b/i;
+
 export interface TestServer {
   app: AppContext;
   /** `http://127.0.0.1:<port>` */
   url: string;
   databaseUrl: string;
-  /** Runs SQL directly against this server's database (assertions and fixtures). */
+  /**
+   * Runs SQL directly against this server's database (assertions and fixtures). Writes to
+   * `client_flows` / `client_screens` then call `definitions.changed()` as the admin API does.
+   */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   idToken(sub: string, options?: { ttlSeconds?: number; givenName?: string; familyName?: string }): Promise<string>;
   /** Creates the user if needed and returns a new `oseh_ut_` token for it. */
@@ -42,8 +48,8 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + GraphQL + WebSocket) on a loopback port, over real PostgreSQL and Redis. */
-export async function startTestServer(options: { redisUrl?: string; plugins?: string[] } = {}): Promise<TestServer> {
-  const dbUrl = await createTestDatabase();
+export async function startTestServer(options: { redisUrl?: string; plugins?: string[]; databaseUrl?: string } = {}): Promise<TestServer> {
+  const dbUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataDir = await mkdtemp(join(tmpdir(), 'clientflows-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -63,7 +69,14 @@ export async function startTestServer(options: { redisUrl?: string; plugins?: st
     app: runtime.app,
     url: server.url,
     databaseUrl: dbUrl,
-    sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    sql: async <T>(text: string, params: unknown[] = []) => {
+      const rows = (await pool.query(text, params)).rows as T[];
+      // Definitions written here stand in for the admin API, which reports its writes like this.
+      const written = DEFINITION_WRITE.exec(text)?.[1]?.toLowerCase();
+      if (written === 'flows') await runtime.app.definitions.changed({ flowSetChanged: true });
+      if (written === 'screens') await runtime.app.definitions.changed({ screens: ['*'] });
+      return rows;
+    },
     idToken: (sub, options = {}) => issueIdToken(config, sub, options),
     userToken: async (sub, options = {}) => {
       await createUser(runtime.app, { sub, admin: options.admin ?? false });

@@ -31,5 +31,11 @@ export class User extends Row {
   /** IANA time zone for `time_of_day` / `day_of_week`; null = request zone, else UTC. */
   @Property({ type: 'text', nullable: true })
   timezone: string | null = null;
-}
 
+  /**
+   * Committed changes of this user's queue so far: +1 per change, under the queue lock
+   * (`screenQueueChanged` events carry it so clients can drop duplicates and stale events).
+   */
+  @Property({ type: 'integer', default: 0 })
+  queueVersion: number = 0;
+}

@@ -64,3 +64,9 @@ export async function findAllScreens(sql: Sql): Promise<ClientScreenDef[]> {
   const rows = await sql<ScreenRow>(`SELECT id, uid, slug, schema, flags FROM client_screens ORDER BY slug`);
   return rows.map(toScreenDef);
 }
+
+/** Every flow slug: the valid-slug set of the definition cache (stats-cache-jobs.md §5.1). */
+export async function listFlowSlugs(sql: Sql): Promise<string[]> {
+  const rows = await sql<{ slug: string }>(`SELECT slug FROM client_flows`);
+  return rows.map((row) => row.slug);
+}

@@ -1,5 +1,5 @@
 import { isStorableText } from '../../domain/json';
-import type { Sql } from '../sql';
+import { textArrayParam, type Sql } from '../sql';
 
 /** The users columns the services need, with ids as strings (bigint). */
 export interface UserRecord {
@@ -91,4 +91,20 @@ export async function findUserTokenByName(sql: Sql, userId: string, name: string
     [userId, name, now],
   );
   return rows.length === 0 ? null : rows[0].token;
+}
+
+/** Counts one committed queue change (the caller holds the user's lock); returns the new version. */
+export async function bumpQueueVersion(sql: Sql, userId: string): Promise<number> {
+  // The step is bound, not literal, so pg_stat_statements shows one text for every client (bench census).
+  const rows = await sql<{ queue_version: number }>(`UPDATE users SET queue_version = queue_version + ? WHERE id = ? RETURNING queue_version`, [1, userId]);
+  return rows[0].queue_version;
+}
+
+/** The current queue versions of these users (absent users are left out). */
+export async function findQueueVersions(sql: Sql, userIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await sql<{ id: string; queue_version: number }>(
+    `SELECT id::text AS id, queue_version FROM users WHERE id = ANY(?::bigint[])`,
+    [textArrayParam(userIds)],
+  );
+  return new Map(rows.map((row) => [row.id, row.queue_version]));
 }
