@@ -5,8 +5,14 @@ import { ensureBackingServices } from './infra/services';
 import type { Logger } from './lib/log';
 import { applyPlugins, loadPlugins } from './plugins';
 import { createAppContext, type AppContext } from './services/app-context';
+import { announceMigratedDefinitions } from './services/definitions';
 import { verifySpecialFlows } from './services/startup';
 import { transactionsSettled } from './services/transaction';
+
+/** Best effort: with Redis down, other instances' caches still expire within their staleness bound. */
+export async function announceDefinitionMigrations(redis: Redis, log: Logger): Promise<void> {
+  await announceMigratedDefinitions(redis).catch((error: unknown) => log.warn({ err: error }, 'could not announce migrated definitions'));
+}
 
 export interface Runtime {
   app: AppContext;
@@ -49,11 +55,10 @@ export async function bootRuntime(
   const orm = await openOrm(services.databaseUrl);
   let redis: Redis | undefined;
   try {
-    if (options.migrate ?? true) {
-      const applied = await migrate(orm);
-      if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
-    }
+    const applied = options.migrate ?? true ? await migrate(orm) : [];
+    if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
     redis = connectRedis(services.redisUrl, log);
+    if (applied.length > 0) await announceDefinitionMigrations(redis, log);
     const app = createAppContext({ config, orm, redis, log });
     await applyPlugins(app, await loadPlugins(config.plugins));
     if (options.verify ?? true) await verifySpecialFlows(app);

@@ -6,7 +6,7 @@ import { isJsonObject, type JsonObject } from '../domain/json';
 import { findJob, JOBS, runJob } from '../jobs';
 import { streamProgress } from '../jobs/progress';
 import { createLogger } from '../lib/log';
-import { bootRuntime, type Runtime } from '../runtime';
+import { announceDefinitionMigrations, bootRuntime, type Runtime } from '../runtime';
 import { triggerForUser } from '../services/queue.service';
 import { createUser, issueIdToken, issueUserToken, setAdmin, UserNotFoundError } from '../services/users.service';
 
@@ -88,6 +88,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     switch (command) {
       case 'migrate': {
         const applied = await migrate(app.orm);
+        if (applied.length > 0) await announceDefinitionMigrations(app.redis, app.log);
         return applied.length === 0 ? 'database is up to date' : `applied: ${applied.join(', ')}`;
       }
       case 'user create': {

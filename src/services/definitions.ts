@@ -17,6 +17,15 @@ import { withReadConnection } from './transaction';
 export const FLOW_VERSION_KEY = 'client_flows:cache_version';
 export const SCREEN_VERSION_KEY = 'client_screens:cache_version';
 
+/**
+ * Definitions changed outside the admin API: migrations seed and edit screens and flows. Every
+ * instance's cached flows, screens and flow-slug set are then stale; bumping both versions makes
+ * them unusable everywhere, and the slug-set purge makes instances re-read the versions at once.
+ */
+export async function announceMigratedDefinitions(redis: Redis): Promise<void> {
+  await redis.multi().incr(FLOW_VERSION_KEY).incr(SCREEN_VERSION_KEY).publish(FLOW_PURGE_CHANNEL, encodeFlowPurge({ kind: 'slug_set' })).exec();
+}
+
 export interface DefinitionCacheOptions {
   /** Definitions kept per kind (§5.4 item 7). */
   capacity: number;

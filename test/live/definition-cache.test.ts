@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Sql } from '../../src/db/sql';
+import { announceMigratedDefinitions } from '../../src/services/definitions';
 import { putFlow } from '../support/fixtures';
 import { card, queueSlugs } from '../support/flows';
 import { buildIfNeeded, processEnv, startServerProcess, stopServerProcess, type ServerProcess } from '../support/processes';
@@ -68,6 +69,17 @@ describe('definition caches across instances (acceptance 3)', () => {
     expect(onBAfter).toBeLessThan(1000);
     expect(onCAfter).toBeLessThan(10_000);
     console.log(`patch visible on B after ${onBAfter} ms, on C (purges dropped) after ${onCAfter} ms`);
+  }, 30_000);
+
+  it('a migration applied by another process (no admin API call) reaches B within 1 s', async () => {
+    const onB = await newLiveUser('cache_migrated');
+    await ensureUser(b, onB.authorization);
+    await untilQueued(b, onB.sub, 'v2', 0, 0);
+    // What a migration does: write the definitions directly, then announce (bootRuntime, cli migrate).
+    await db.sql(`UPDATE client_flows SET screens = $1 WHERE slug = 'live_cache'`, [JSON.stringify([card('v3')])]);
+    // (No check that B still serves v2 here: other test files share this Redis and bump versions.)
+    await announceMigratedDefinitions(a.app.redis);
+    expect(await untilQueued(b, onB.sub, 'v3', 1000, 50)).toBeLessThan(1000);
   }, 30_000);
 
   it('answers hits and unknown slugs without a query, even on the connection of a locked operation', async () => {
