@@ -54,7 +54,7 @@ export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Re
     metrics,
     subscriber,
     // Each reads app.now() at each use, so a clock pinned after creation applies to them too.
-    charts: new ChartCache(parts.redis, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
+    charts: new ChartCache(parts.redis, subscriber, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
     queueChanges: new QueueChanges({ redis: parts.redis, subscriber, orm: parts.orm, log: parts.log, now: () => app.now() }),
     now: () => Date.now() / 1000,
   };

@@ -4,6 +4,7 @@ import { startOfStatsDay, statsDay } from '../domain/stats-day';
 import { STATS_FAMILIES, type StatsFamilyName } from '../domain/stats-keys';
 import type { Logger } from '../lib/log';
 import type { Metrics } from '../lib/metrics';
+import type { Listening, RedisSubscriber } from '../realtime/redis-subscriber';
 
 export interface CachedChart {
   /** The gzip-compressed JSON body. */
@@ -43,11 +44,11 @@ const MAX_LOCAL_ENTRIES = 16;
 export class ChartCache {
   private readonly local = new Map<string, CachedChart>();
   private readonly inflight = new Map<string, Promise<CachedChart>>();
-  private subscriber: Redis | null = null;
-  private subscribed: Promise<void> = Promise.resolve();
+  private listening: Listening[] = [];
 
   constructor(
     private readonly redis: Redis,
+    private readonly subscriber: RedisSubscriber,
     private readonly log: Logger,
     private readonly metrics: Metrics,
     private readonly clock: () => number,
@@ -55,33 +56,25 @@ export class ChartCache {
   ) {}
 
   /**
-   * Subscribes to both broadcast channels on a dedicated connection, again after every
-   * (re)connect: ioredis would only re-subscribe channels whose first SUBSCRIBE succeeded, and
-   * an instance booted while Redis was down must still join once it is back.
+   * Listens to both broadcast channels on the process's pub/sub connection, which subscribes
+   * them again after every reconnect (so an instance booted while Redis was down still joins).
    */
   start(): void {
-    if (this.subscriber !== null) return;
-    const subscriber = this.redis.duplicate({ autoResubscribe: false });
-    this.subscriber = subscriber;
-    let markSubscribed!: () => void;
-    this.subscribed = new Promise((resolve) => (markSubscribed = resolve));
-    subscriber.on('error', () => {}); // the main connection already reports Redis outages
-    subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
-    subscriber.on('ready', () => {
-      subscriber.subscribe(...STATS_FAMILIES.map(chartChannel)).then(markSubscribed, (error: unknown) =>
-        this.log.warn({ err: error }, 'chart cache: subscribing to the chart broadcasts failed'),
-      );
+    if (this.listening.length > 0) return;
+    this.listening = STATS_FAMILIES.map((family) => {
+      const channel = chartChannel(family);
+      return this.subscriber.listen(channel, (message) => this.receive(channel, message));
     });
   }
 
   /** Resolves once the broadcasts are subscribed (tests wait for it). */
-  ready(): Promise<void> {
-    return this.subscribed;
+  async ready(): Promise<void> {
+    await Promise.all(this.listening.map((listening) => listening.subscribed));
   }
 
   stop(): void {
-    this.subscriber?.disconnect();
-    this.subscriber = null;
+    for (const listening of this.listening) listening.stop();
+    this.listening = [];
   }
 
   /** The window's body from the local copy, the shared copy, or `compute` (one computation per window at a time). */
