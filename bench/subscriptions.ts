@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config/config';
+import { freeLoopbackPort } from '../src/infra/ports';
 import { insertMissingClientFlows } from '../src/db/seed';
 import { ALL_FLOW_FLAGS, flowScreenFlags } from '../src/domain/flags';
 import { createLogger } from '../src/lib/log';
@@ -75,18 +75,6 @@ async function memoryAfterGc(inspectorPort: number): Promise<NodeJS.MemoryUsage>
   } finally {
     socket.close();
   }
-}
-
-/** A free loopback port (for the server's inspector). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** One raw graphql-transport-ws subscriber: init, subscribe, resolve on its SUBSCRIBED event. */
@@ -174,7 +162,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
       },
     ], Date.now() / 1000);
 
-    const inspectorPort = await freePort();
+    const inspectorPort = await freeLoopbackPort();
     server = await spawnServer(env.serverEnv, [`--inspect=127.0.0.1:${inspectorPort}`]);
     const wsUrl = `${server.url.replace('http', 'ws')}/graphql`;
     // One subscriber in and out first, so the baseline includes the code paths' own warm-up.

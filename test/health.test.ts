@@ -1,22 +1,12 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeLoopbackPort } from '../src/infra/ports';
 import { startTestServer, type TestServer } from './support/server';
-
-/** A loopback port nothing listens on. */
-function deadPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let healthy: TestServer;
 let withoutRedis: TestServer;
 beforeAll(async () => {
   healthy = await startTestServer();
-  withoutRedis = await startTestServer({ redisUrl: `redis://127.0.0.1:${await deadPort()}` });
+  withoutRedis = await startTestServer({ redisUrl: `redis://127.0.0.1:${await freeLoopbackPort()}` });
 });
 afterAll(async () => {
   await healthy?.close();

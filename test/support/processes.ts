@@ -1,5 +1,4 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { print } from 'graphql';
@@ -24,16 +23,7 @@ export interface ServerProcess {
 }
 
 /** A loopback port free right now (for a server that must come back on the same address). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freeLoopbackPort as freePort } from '../../src/infra/ports';
 
 /** The environment of a test server process: the test secrets, NODE_ENV=test, any port. */
 export function processEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
