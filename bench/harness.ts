@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type DatabaseHandle } from '../src/infra/embedded-postgres';
 import { spawnRedisServer, type RedisHandle } from '../src/infra/redis-server';
+import type { BenchmarkResult } from './options';
 
 /** Fixed secrets: the bench signs nothing itself, but the server refuses production without them. */
 export const BENCH_SECRETS = {
@@ -31,6 +32,23 @@ export function exitOnSignals(): void {
       process.exit(130);
     });
   }
+}
+
+/**
+ * Runs one benchmark as its own script (`node dist/bench/<name>.js`): stops on signals, prints
+ * its summary lines unless it printed them itself, exits non-zero on errors.
+ */
+export function runStandalone(run: () => Promise<BenchmarkResult>, options: { printSummary: boolean } = { printSummary: true }): void {
+  exitOnSignals();
+  run()
+    .then((result) => {
+      if (options.printSummary) for (const line of result.summary) console.log(line);
+      if (result.errors > 0) process.exitCode = 1;
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
 }
 
 export interface BenchEnvironment {

@@ -10,7 +10,7 @@ import { bootRuntime } from '../src/runtime';
 import { triggerForUser } from '../src/services/queue.service';
 import { createUser, issueUserToken } from '../src/services/users.service';
 import { createFloorPool, floorPeek, floorPop, type FloorUser } from './floor';
-import { addCpu, cpuBetween, exitOnSignals, sampleCpu, spawnServer, startBenchEnvironment, type BenchEnvironment, type CpuSample } from './harness';
+import { addCpu, cpuBetween, runStandalone, sampleCpu, spawnServer, startBenchEnvironment, type BenchEnvironment, type CpuSample } from './harness';
 import { fixed, formatTable, percentile, Recorder, runLoad, type LoadPlan } from './load';
 import { parseBenchOptions, type BenchOptions, type BenchmarkResult } from './options';
 
@@ -398,13 +398,5 @@ export async function runPeekPopBenchmark(options: BenchOptions, print: (text: s
 }
 
 if (require.main === module) {
-  exitOnSignals();
-  runPeekPopBenchmark(parseBenchOptions(process.argv.slice(2)))
-    .then((result) => {
-      if (result.errors > 0) process.exitCode = 1;
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+  runStandalone(() => runPeekPopBenchmark(parseBenchOptions(process.argv.slice(2))), { printSummary: false });
 }

@@ -7,7 +7,7 @@ import { silentProgress } from '../src/jobs/job';
 import { createLogger } from '../src/lib/log';
 import { bootRuntime } from '../src/runtime';
 import type { AppContext } from '../src/services/app-context';
-import { exitOnSignals, startBenchEnvironment } from './harness';
+import { runStandalone, startBenchEnvironment } from './harness';
 import type { BenchmarkResult } from './options';
 
 /** Increments written for one stats day, then rolled up. */
@@ -131,14 +131,5 @@ export async function runStatsBenchmark(): Promise<BenchmarkResult> {
 }
 
 if (require.main === module) {
-  exitOnSignals();
-  runStatsBenchmark()
-    .then((result) => {
-      for (const line of result.summary) console.log(line);
-      if (result.errors > 0) process.exitCode = 1;
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+  runStandalone(() => runStatsBenchmark());
 }

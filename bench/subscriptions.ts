@@ -8,7 +8,7 @@ import { ALL_FLOW_FLAGS, flowScreenFlags } from '../src/domain/flags';
 import { createLogger } from '../src/lib/log';
 import { bootRuntime, type Runtime } from '../src/runtime';
 import { triggerForUser } from '../src/services/queue.service';
-import { exitOnSignals, spawnServer, startBenchEnvironment } from './harness';
+import { runStandalone, spawnServer, startBenchEnvironment } from './harness';
 import { formatTable, percentile } from './load';
 import { parseBenchOptions, type BenchmarkResult, type BenchOptions } from './options';
 
@@ -258,14 +258,5 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
 }
 
 if (require.main === module) {
-  exitOnSignals();
-  runSubscriptionBenchmark(parseBenchOptions(process.argv.slice(2)))
-    .then((result) => {
-      for (const line of result.summary) console.log(line);
-      if (result.errors > 0) process.exitCode = 1;
-    })
-    .catch((error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    });
+  runStandalone(() => runSubscriptionBenchmark(parseBenchOptions(process.argv.slice(2))));
 }
