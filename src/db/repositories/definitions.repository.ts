@@ -1,19 +1,11 @@
 import { flowFlags, screenFlags } from '../../domain/flags';
 import { isStorableText, type JsonObject } from '../../domain/json';
-import type { ClientFlowDef, ClientScreenDef, FlowRule, FlowScreen } from '../../domain/model';
+import type { ClientFlowDef, ClientScreenDef } from '../../domain/model';
 import { textArrayParam, type Sql } from '../sql';
+import type { ClientFlowRow } from './client-flow-rows';
 
-interface FlowRow {
-  id: string;
-  uid: string;
-  slug: string;
-  client_schema: JsonObject;
-  server_schema: JsonObject;
-  replaces: boolean;
-  screens: FlowScreen[];
-  rules: FlowRule[];
-  flags: number;
-}
+/** The engine's columns of a `client_flows` row (the admin API reads more of them). */
+type FlowRow = { id: string } & Pick<ClientFlowRow, 'uid' | 'slug' | 'client_schema' | 'server_schema' | 'replaces' | 'screens' | 'rules' | 'flags'>;
 
 interface ScreenRow {
   id: string;
