@@ -38,6 +38,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       databaseUrl: null,
       redisUrl: null,
+      databasePoolSize: 20,
+      debugRoundTrips: false,
       dataDir: path.resolve('.data'),
       nodeEnv: 'development',
       logLevel: 'info',

@@ -13,6 +13,10 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** null: spawn a private redis-server. */
   redisUrl: string | null;
+  /** PostgreSQL connections this process keeps at most (`DATABASE_POOL_SIZE`, default 20). */
+  databasePoolSize: number;
+  /** `CLIENTFLOWS_DEBUG_ROUND_TRIPS=1`: REST answers report their PostgreSQL statements and Redis commands. */
+  debugRoundTrips: boolean;
   /** Absolute path of the local state (embedded database, generated secrets). */
   dataDir: string;
   nodeEnv: NodeEnv;
@@ -109,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     host: setting(env, 'HOST') ?? '127.0.0.1',
     databaseUrl: connectionUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     redisUrl: connectionUrl(env, 'REDIS_URL', ['redis', 'rediss']),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 1000),
+    debugRoundTrips: oneOf(env, 'CLIENTFLOWS_DEBUG_ROUND_TRIPS', ['0', '1'] as const, '0') === '1',
     dataDir,
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),

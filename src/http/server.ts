@@ -13,6 +13,7 @@ import { createGraphQLContext, type GraphQLContext } from '../graphql/context';
 import { buildGraphQLSchema } from '../graphql/schema';
 import { header, readBody, sendEmpty, sendInternalError, sendJson, sendServiceUnavailable } from '../rest/http';
 import { Router } from '../rest/router';
+import { formatRoundTrips, ROUND_TRIPS_HEADER, withRoundTripCounter, type RoundTrips } from '../lib/round-trips';
 import { REST_ROUTES } from '../rest/routes';
 import type { AppContext } from '../services/app-context';
 import { ServiceUnavailableError } from '../services/errors';
@@ -69,6 +70,16 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return formatted;
 }
 
+/** Debug: the answer's headers carry what the request cost so far (everything but the body is done by then). */
+function reportRoundTrips(res: ServerResponse, counts: RoundTrips, handle: () => Promise<void>): Promise<void> {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    if (!res.headersSent) res.setHeader(ROUND_TRIPS_HEADER, formatRoundTrips(counts));
+    return writeHead(...args);
+  }) as ServerResponse['writeHead'];
+  return handle();
+}
+
 /**
  * One port for everything: REST shims, `/healthz` and `/readyz`, GraphQL over HTTP and
  * graphql-ws (protocol `graphql-transport-ws`) on the same `/graphql` path.
@@ -80,7 +91,8 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
   let apollo: ApolloServer<GraphQLContext> | undefined;
 
   const httpServer = createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    const handled = app.config.debugRoundTrips ? withRoundTripCounter((counts) => reportRoundTrips(res, counts, () => handle(req, res))) : handle(req, res);
+    handled.catch((error) => {
       app.log.error({ err: error, url: req.url }, 'unhandled request failure');
       sendInternalError(res);
     });

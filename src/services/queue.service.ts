@@ -105,7 +105,7 @@ export type ServerTriggerResult =
  * without popping, stabilize with the given platform, commit. Used by back-office callers.
  */
 export async function triggerForUser(app: AppContext, input: ServerTriggerInput): Promise<ServerTriggerResult> {
-  return inTransaction(app.orm, async (scope) => {
+  return inTransaction(app.db, async (scope) => {
     const user = await lockUserBySub(scope.sql, input.userSub);
     if (user === null) return { kind: 'user_not_found' } as const;
     const { outcome } = await runServerTrigger(app, scope, user, input);

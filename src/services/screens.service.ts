@@ -41,7 +41,7 @@ async function respond(
   /** Extra work in the same transaction, after the queue was written (custom pop side effects). */
   whenApplied?: (sql: Sql, user: UserRecord, op: Operation) => Promise<void>,
 ): Promise<PeekScreenResponse> {
-  const committed = await inTransaction(app.orm, async (scope) => {
+  const committed = await inTransaction(app.db, async (scope) => {
     const user = await lockUserBySub(scope.sql, request.user.sub);
     if (user === null) throw new UserGoneError(`user ${request.user.sub} no longer exists`);
     const { outcome, op } = await applyToLockedQueue(app, scope, user, request, async (deps, op, queue) => {
@@ -108,7 +108,7 @@ export async function customPopScreen<P>(
 ): Promise<PeekScreenResponse> {
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
   if (claims === null) return respond(app, input, (deps, op, queue) => pop(deps, op, queue, { screenJwtSub: null, trigger: null }));
-  const verified = await endpoint.verify({ user: toEngineUser(input.user), query: readQuery(app.orm), now: app.now() }, input.parameters);
+  const verified = await endpoint.verify({ user: toEngineUser(input.user), query: readQuery(app.db), now: app.now() }, input.parameters);
   if (!verified.ok) {
     return respond(app, input, (deps, op, queue) => serverTrigger(deps, op, queue, { slug: verified.fallbackFlow, client: {}, server: {} }));
   }
@@ -142,7 +142,7 @@ export async function traceScreen(
   input: { logUid: string; screenSlug: string; event: string; platform: ClientPlatform; version: number | null; ownerUserId?: string },
 ): Promise<TraceOutcome> {
   const now = app.now();
-  const inserted = await inTransaction(app.orm, ({ sql }) =>
+  const inserted = await inTransaction(app.db, ({ sql }) =>
     insertScreenAction(sql, { uid: newUid('ucsal'), logUid: input.logUid, event: input.event, createdAt: now, userId: input.ownerUserId }),
   );
   if (!inserted) return 'log_missing';
@@ -152,7 +152,7 @@ export async function traceScreen(
 
 /** Whether a screen JWT's log row belongs to this user (`null`: the row is gone). */
 export function screenLogOwnedBy(app: AppContext, logUid: string, userId: string): Promise<boolean | null> {
-  return withReadConnection(app.orm, async (sql) => {
+  return withReadConnection(app.db, async (sql) => {
     const owner = await findScreenLogOwner(sql, logUid);
     return owner === null ? null : owner === userId;
   });

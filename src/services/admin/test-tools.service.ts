@@ -24,7 +24,7 @@ export async function testClientScreen(
   admin: UserRecord,
   input: TestScreenInput & { dryRun: boolean },
 ): Promise<TestClientScreenResult> {
-  return inTransaction(app.orm, async (scope) => {
+  return inTransaction(app.db, async (scope) => {
     const user = await lockUserBySub(scope.sql, admin.sub);
     if (user === null) throw new Error(`admin ${admin.sub} vanished during test_screen`);
     // Share-locked to commit: the checked schema is the one the row is written against (§9.2 step 12).
@@ -73,7 +73,7 @@ export type TestClientFlowResult =
  * audit-logged).
  */
 export async function testClientFlow(app: AppContext, admin: UserRecord, input: TestClientFlowInput): Promise<TestClientFlowResult> {
-  return inTransaction(app.orm, async (scope) => {
+  return inTransaction(app.db, async (scope) => {
     const sub = input.userSub ?? admin.sub;
     const user = await lockUserBySub(scope.sql, sub);
     if (user === null) return { kind: 'user_not_found', sub } as const;
