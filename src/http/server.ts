@@ -4,13 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, parse, validate, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isShallowJson } from '../domain/json';
 import { Lru } from '../lib/versioned-cache';
 import { createGraphQLContext, type GraphQLContext } from '../graphql/context';
+import { operationLimitErrors, operationLimitsPlugin } from '../graphql/limits';
 import { buildGraphQLSchema } from '../graphql/schema';
+import { REQUEST_ID_HEADER, requestIdOf, requestTracePlugin, UNMATCHED, type RequestTrace } from '../ops/request-trace';
 import { header, readBody, sendEmpty, sendInternalError, sendJson, sendServiceUnavailable } from '../rest/http';
 import { Router } from '../rest/router';
 import { formatRoundTrips, ROUND_TRIPS_HEADER, withRoundTripCounter, type RoundTrips } from '../lib/round-trips';
@@ -30,6 +32,9 @@ export interface RunningServer {
   /** Stops accepting, drains HTTP and WebSocket connections, finishes in-flight requests. */
   close(): Promise<void>;
 }
+
+/** Paths logged at debug level only (health probes, metric scrapes). */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Distinct operation texts kept parsed and validated for WebSocket clients. */
 const WS_DOCUMENT_CACHE_SIZE = 200;
@@ -87,7 +92,8 @@ function reportRoundTrips(res: ServerResponse, counts: RoundTrips, handle: () =>
 export async function startHttpServer(app: AppContext, listen: { port: number; host: string }): Promise<RunningServer> {
   const schema = await buildGraphQLSchema();
   const router = new Router(REST_ROUTES);
-  const production = app.config.nodeEnv === 'production';
+  /** Each HTTP operation's trace, found again by the Apollo plugins through its context. */
+  const traces = new WeakMap<GraphQLContext, RequestTrace>();
   let apollo: ApolloServer<GraphQLContext> | undefined;
 
   const httpServer = createServer((req, res) => {
@@ -98,12 +104,43 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     });
   });
 
+  /**
+   * Every request gets an id (the client's `x-request-id` when sane, else a new one) echoed on the
+   * answer, and when it ends one log line and one latency sample labeled with its operation.
+   */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(req, res, url);
+    const trace: RequestTrace = { id: requestIdOf(req), transport: 'rest', operation: UNMATCHED };
+    res.setHeader(REQUEST_ID_HEADER, trace.id);
+    res.once('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      app.prometheus.observeRequest(trace.transport, trace.operation, res.statusCode, seconds);
+      // Probes and scrapes arrive every few seconds: keep them out of the info stream.
+      const level = QUIET_PATHS.has(url.pathname) ? 'debug' : 'info';
+      app.log[level](
+        { reqId: trace.id, method: req.method, path: url.pathname, operation: trace.operation, status: res.statusCode, ms: Math.round(seconds * 1e5) / 100 },
+        'request',
+      );
+    });
+    try {
+      await route(req, res, url, trace);
+    } catch (error) {
+      app.log.error({ err: error, reqId: trace.id, url: req.url }, 'unhandled request failure');
+      sendInternalError(res);
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace): Promise<void> {
+    if (url.pathname === GRAPHQL_PATH) {
+      trace.transport = 'graphql';
+      trace.operation = '(invalid)';
+      return handleGraphQL(req, res, url, trace);
+    }
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match.kind === 'not_found') return sendJson(res, 404, { detail: 'Not Found' });
     if (match.kind === 'method_not_allowed') return sendJson(res, 405, { detail: 'Method Not Allowed' });
+    trace.operation = match.route;
     try {
       await match.handler({ req, res, url, params: match.params, app });
     } catch (error) {
@@ -112,7 +149,7 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     }
   }
 
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -140,12 +177,15 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     }
     const response = await apollo!.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () =>
-        createGraphQLContext(app, {
-          requestId: header(req, 'x-request-id') ?? randomUUID(),
+      context: async () => {
+        const context = createGraphQLContext(app, {
+          requestId: trace.id,
           authorization: header(req, 'authorization'),
           visitor: header(req, 'visitor'),
-        }),
+        });
+        traces.set(context, trace);
+        return context;
+      },
     });
     const outHeaders: Record<string, string> = {};
     for (const [name, value] of response.headers) outHeaders[name] = value;
@@ -166,6 +206,11 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
       onSubscribe: (_ctx, _id, payload) => {
         const document = wsDocument(payload.query);
         if (!('kind' in document)) return document;
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation) {
+          const limited = operationLimitErrors(schema, document, operation, payload.variables ?? undefined, app.config.graphqlLimits);
+          if (limited.length > 0) return limited;
+        }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       connectionInitWaitTimeout: 10_000,
@@ -199,7 +244,7 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
 
   apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: !production,
+    introspection: app.config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     // The process owns its signals (src/main.ts): drain, then close Redis and PostgreSQL.
     stopOnTerminationSignals: false,
@@ -207,7 +252,10 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       drainWebSockets,
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      operationLimitsPlugin<GraphQLContext>(schema, app.config.graphqlLimits),
+      requestTracePlugin<GraphQLContext>((context) => traces.get(context), app.log),
+      // Without introspection the landing page's explorer has nothing to show.
+      ...(app.config.graphqlIntrospection ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
   await apollo.start();

@@ -1,5 +1,5 @@
 import { countStaleQueueUsers, findStaleQueueUsers } from '../db/repositories/maintenance.repository';
-import { lockUserBySub } from '../db/repositories/users.repository';
+import { lockUserWithQueue } from '../db/repositories/queue.repository';
 import { applyToLockedQueue } from '../services/queue.service';
 import { inTransaction, withReadConnection } from '../services/transaction';
 import type { Job } from './job';
@@ -40,7 +40,7 @@ export const cleanupOldUserClientScreens: Job = {
           break;
         }
         const deleted = await inTransaction(app.db, async (scope) => {
-          const user = await lockUserBySub(scope.sql, victim.sub);
+          const user = await lockUserWithQueue(scope.sql, victim.sub);
           if (user === null) return 0;
           const { before, outcome } = await applyToLockedQueue(app, scope, user, { platform: 'server', version: null }, async (_deps, _op, queue) =>
             queue.some((row) => row.addedAt > cutoff)

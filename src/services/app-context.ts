@@ -6,6 +6,7 @@ import { FormatRegistry } from '../domain/schema';
 import { createCoreStandardParameters, type StandardParameterRegistry } from '../domain/standard-parameters';
 import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
+import { PrometheusMetrics } from '../ops/prometheus';
 import { QueueChanges } from '../realtime/queue-changes';
 import { RedisSubscriber } from '../realtime/redis-subscriber';
 import { ChartCache } from '../stats/chart-cache';
@@ -13,6 +14,7 @@ import { RedisStatsWriter } from '../stats/redis-writer';
 import type { StatsSink } from '../stats/sink';
 import { CustomPopRegistry } from './custom-pops';
 import { DefinitionStore } from './definitions';
+import { RateLimiter } from './rate-limit';
 
 /** Everything a request or job needs, created once per process and shared by every service. */
 export interface AppContext {
@@ -35,6 +37,10 @@ export interface AppContext {
   subscriber: RedisSubscriber;
   /** Publishes committed queue changes; serves `screenQueueChanged` subscriptions. */
   queueChanges: QueueChanges;
+  /** Per-user limits on peek, pop and trace (`RATE_LIMIT_*`). */
+  rateLimiter: RateLimiter;
+  /** What `GET /metrics` serves: request latency plus the counters above, read at scrape time. */
+  prometheus: PrometheusMetrics;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
@@ -57,6 +63,8 @@ export function createAppContext(parts: { config: AppConfig; db: Database; redis
     // Each reads app.now() at each use, so a clock pinned after creation applies to them too.
     charts: new ChartCache(parts.redis, subscriber, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
     queueChanges: new QueueChanges({ redis: parts.redis, subscriber, db: parts.db, log: parts.log, now: () => app.now() }),
+    rateLimiter: new RateLimiter({ redis: parts.redis, config: parts.config.rateLimit, metrics, log: parts.log }),
+    prometheus: new PrometheusMetrics({ metrics, definitions: () => app.definitions.metrics, subscriptions: () => app.queueChanges.subscriptionCount }),
     now: () => Date.now() / 1000,
   };
   return app;

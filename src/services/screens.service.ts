@@ -9,6 +9,7 @@ import { newUid } from '../lib/ids';
 import type { AppContext } from './app-context';
 import type { Sql } from '../db/sql';
 import type { CustomPopEndpoint } from './custom-pops';
+import { QUEUE_OPERATIONS } from '../lib/metrics';
 import { applyToLockedQueue, toEngineUser } from './queue.service';
 import { signScreenJwt, verifyScreenJwt } from './screen-jwt';
 import { inTransaction, readQuery, withReadConnection } from './transaction';
@@ -76,9 +77,19 @@ async function respond(
   return { visitor: visitor.uid, screen: { active: outcome.active, activeJwt, prefetch: outcome.prefetch } };
 }
 
+/**
+ * Counts one committed operation by outcome for `GET /metrics`. Called once `respond` returned,
+ * so retried attempts never count, and with the outcome of the attempt that committed.
+ */
+function countOperation(app: AppContext, operation: 'peek' | 'pop' | 'custom_pop', outcome: string): void {
+  app.metrics.incrementLabeled(QUEUE_OPERATIONS, { operation, outcome });
+}
+
 /** `peek` (queue-engine.md §6): stabilize, realize, log; the queue changes only if it had to. */
-export function peekScreen(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse> {
-  return respond(app, request, (deps, op, queue) => peek(deps, op, queue));
+export async function peekScreen(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse> {
+  const response = await respond(app, request, (deps, op, queue) => peek(deps, op, queue));
+  countOperation(app, 'peek', 'ok');
+  return response;
 }
 
 export interface PopInput extends ClientRequest {
@@ -89,9 +100,14 @@ export interface PopInput extends ClientRequest {
 /** `pop` (queue-engine.md §7): every outcome (bad JWT, desync, forbidden, ...) is a normal answer. */
 export async function popScreen(app: AppContext, input: PopInput): Promise<PeekScreenResponse> {
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
-  return respond(app, input, (deps, op, queue) =>
-    pop(deps, op, queue, { screenJwtSub: claims === null ? null : claims.sub, trigger: input.trigger }),
-  );
+  let result = 'bad_auth';
+  const response = await respond(app, input, async (deps, op, queue) => {
+    const outcome = await pop(deps, op, queue, { screenJwtSub: claims === null ? null : claims.sub, trigger: input.trigger });
+    result = outcome.result;
+    return outcome;
+  });
+  countOperation(app, 'pop', result);
+  return response;
 }
 
 /**
@@ -107,13 +123,20 @@ export async function customPopScreen<P>(
   input: ClientRequest & { screenJwt: string; trigger: { slug: string }; parameters: P },
 ): Promise<PeekScreenResponse> {
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
-  if (claims === null) return respond(app, input, (deps, op, queue) => pop(deps, op, queue, { screenJwtSub: null, trigger: null }));
+  if (claims === null) {
+    const response = await respond(app, input, (deps, op, queue) => pop(deps, op, queue, { screenJwtSub: null, trigger: null }));
+    countOperation(app, 'custom_pop', 'bad_auth');
+    return response;
+  }
   const verified = await endpoint.verify({ user: toEngineUser(input.user), query: readQuery(app.db), now: app.now() }, input.parameters);
   if (!verified.ok) {
-    return respond(app, input, (deps, op, queue) => serverTrigger(deps, op, queue, { slug: verified.fallbackFlow, client: {}, server: {} }));
+    const response = await respond(app, input, (deps, op, queue) => serverTrigger(deps, op, queue, { slug: verified.fallbackFlow, client: {}, server: {} }));
+    countOperation(app, 'custom_pop', 'refused');
+    return response;
   }
   let popped = false;
-  return respond(
+  let result = 'bad_auth';
+  const response = await respond(
     app,
     input,
     async (deps, op, queue) => {
@@ -123,12 +146,15 @@ export async function customPopScreen<P>(
       });
       // Not for a desync or bad JWT (nothing popped), nor for a refused trigger (nothing opened).
       popped = outcome.result === 'popped';
+      result = outcome.result;
       return outcome;
     },
     async (sql, user, op) => {
       if (popped && endpoint.onPopped) await endpoint.onPopped({ user: toEngineUser(user), query: sql, now: op.now }, input.parameters, verified.serverParameters);
     },
   );
+  countOperation(app, 'custom_pop', result);
+  return response;
 }
 
 export type TraceOutcome = 'stored' | 'log_missing';
