@@ -1,5 +1,6 @@
-import { insertScreenAction, insertScreenLog, findScreenLogOwner, resolveVisitor } from '../db/repositories/screens-log.repository';
-import { lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
+import { insertScreenAction, findScreenLogOwner, logRealizedFront } from '../db/repositories/screens-log.repository';
+import { lockUserWithQueue } from '../db/repositories/queue.repository';
+import type { UserRecord } from '../db/repositories/users.repository';
 import {
   peek, peekedEvent, pop, realizeFront, serverTrigger, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
 } from '../domain/engine';
@@ -43,28 +44,21 @@ async function respond(
   whenApplied?: (sql: Sql, user: UserRecord, op: Operation) => Promise<void>,
 ): Promise<PeekScreenResponse> {
   const committed = await inTransaction(app.db, async (scope) => {
-    const user = await lockUserBySub(scope.sql, request.user.sub);
+    const user = await lockUserWithQueue(scope.sql, request.user.sub);
     if (user === null) throw new UserGoneError(`user ${request.user.sub} no longer exists`);
     const { outcome, op } = await applyToLockedQueue(app, scope, user, request, async (deps, op, queue) => {
       const realized = await realizeFront(deps, op, await step(deps, op, queue));
       return { ...realized, stats: [...realized.stats, peekedEvent(op, realized.active.slug)] };
     });
     await whenApplied?.(scope.sql, user, op);
-    const visitor = await resolveVisitor(scope.sql, {
-      header: request.visitorHeader,
-      userId: user.id,
-      source: request.platform,
-      now: op.now,
-      newUid: () => newUid('v'),
-    });
     const logUid = newUid('ucsl');
-    await insertScreenLog(scope.sql, {
-      uid: logUid,
+    const visitor = await logRealizedFront(scope.sql, {
+      visitorHeader: request.visitorHeader,
+      newVisitorUid: () => newUid('v'),
       userId: user.id,
       platform: request.platform,
-      visitorId: visitor.id,
-      screen: { slug: outcome.active.slug, parameters: outcome.active.parameters },
-      createdAt: op.now,
+      log: { uid: logUid, screen: { slug: outcome.active.slug, parameters: outcome.active.parameters } },
+      now: op.now,
     });
     return { outcome, visitor, logUid, now: op.now };
   });
