@@ -35,8 +35,9 @@ function depthOf(selectionSet: SelectionSetNode, walk: Walk, visiting: Set<strin
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (isIntrospectionField(selection.name.value)) continue;
+      // Aliases count everywhere: a thousand aliased `__typename` cost as much as any field.
       if (selection.alias !== undefined) walk.aliases++;
+      if (isIntrospectionField(selection.name.value)) continue;
       const below = selection.selectionSet === undefined ? 0 : depthOf(selection.selectionSet, walk, visiting);
       deepest = Math.max(deepest, 1 + below);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
