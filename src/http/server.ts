@@ -12,7 +12,7 @@ import { Lru } from '../lib/versioned-cache';
 import { createGraphQLContext, type GraphQLContext } from '../graphql/context';
 import { operationLimitErrors, operationLimitsPlugin } from '../graphql/limits';
 import { buildGraphQLSchema } from '../graphql/schema';
-import { REQUEST_ID_HEADER, requestIdOf, requestTracePlugin, UNMATCHED, type RequestTrace } from '../ops/request-trace';
+import { attachTrace, REQUEST_ID_HEADER, requestIdOf, requestTracePlugin, UNMATCHED, type RequestTrace } from '../ops/request-trace';
 import { header, readBody, sendEmpty, sendInternalError, sendJson, sendServiceUnavailable } from '../rest/http';
 import { Router } from '../rest/router';
 import { formatRoundTrips, ROUND_TRIPS_HEADER, withRoundTripCounter, type RoundTrips } from '../lib/round-trips';
@@ -92,8 +92,6 @@ function reportRoundTrips(res: ServerResponse, counts: RoundTrips, handle: () =>
 export async function startHttpServer(app: AppContext, listen: { port: number; host: string }): Promise<RunningServer> {
   const schema = await buildGraphQLSchema();
   const router = new Router(REST_ROUTES);
-  /** Each HTTP operation's trace, found again by the Apollo plugins through its context. */
-  const traces = new WeakMap<GraphQLContext, RequestTrace>();
   let apollo: ApolloServer<GraphQLContext> | undefined;
 
   const httpServer = createServer((req, res) => {
@@ -183,8 +181,7 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
           authorization: header(req, 'authorization'),
           visitor: header(req, 'visitor'),
         });
-        traces.set(context, trace);
-        return context;
+        return attachTrace(context, trace);
       },
     });
     const outHeaders: Record<string, string> = {};
@@ -253,7 +250,7 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
       ApolloServerPluginDrainHttpServer({ httpServer }),
       drainWebSockets,
       operationLimitsPlugin<GraphQLContext>(schema, app.config.graphqlLimits),
-      requestTracePlugin<GraphQLContext>((context) => traces.get(context), app.log),
+      requestTracePlugin<GraphQLContext>(app.log),
       // Without introspection the landing page's explorer has nothing to show.
       ...(app.config.graphqlIntrospection ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],

@@ -22,6 +22,21 @@ export interface RequestTrace {
   operation: string;
 }
 
+/**
+ * Where a GraphQL context carries its request's trace: a symbol-keyed own property, because
+ * Apollo hands plugins a shallow copy of the context (so a WeakMap keyed by it finds nothing).
+ */
+const TRACE = Symbol('requestTrace');
+
+export function attachTrace<T extends object>(context: T, trace: RequestTrace): T {
+  Object.defineProperty(context, TRACE, { value: trace, enumerable: true });
+  return context;
+}
+
+function traceOf(context: object): RequestTrace | undefined {
+  return (context as { [TRACE]?: RequestTrace })[TRACE];
+}
+
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
   const value = Array.isArray(given) ? given[0] : given;
@@ -32,7 +47,7 @@ export function requestIdOf(req: IncomingMessage): string {
  * Labels each GraphQL request with its root field (a bounded set, unlike client-chosen operation
  * names) and logs failures that reach clients as INTERNAL_SERVER_ERROR, with the request id.
  */
-export function requestTracePlugin<T extends object>(traceOf: (context: T) => RequestTrace | undefined, log: Logger): ApolloServerPlugin<T> {
+export function requestTracePlugin<T extends object>(log: Logger): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
