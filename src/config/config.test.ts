@@ -47,7 +47,7 @@ describe('loadConfig', () => {
       jobScheduler: true,
       screenLogRetentionDays: 90,
       requestBodyLimitBytes: 1_048_576,
-      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxCost: 5000 },
+      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxCost: 200_000 },
       graphqlIntrospection: true,
       rateLimit: { perSecond: 10, burst: 60 },
       metricsToken: null,

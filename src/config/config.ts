@@ -150,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     graphqlLimits: {
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 0, 1000),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 100_000),
-      maxCost: integer(env, 'GRAPHQL_MAX_COST', 5000, 0, Number.MAX_SAFE_INTEGER),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 200_000, 0, Number.MAX_SAFE_INTEGER),
     },
     graphqlIntrospection: oneOf(env, 'GRAPHQL_INTROSPECTION', ['on', 'off'] as const, nodeEnv === 'production' ? 'off' : 'on') === 'on',
     rateLimit: {
