@@ -15,7 +15,7 @@ import { newUid } from '../src/lib/ids';
  * with what the server really ran.
  */
 
-/** As many connections as the server's pool (src/db/orm.ts), so both queue the same way. */
+/** As many connections as the server's pool (`DATABASE_POOL_SIZE`'s default), so both queue the same way. */
 export const FLOOR_POOL_SIZE = 20;
 
 export function createFloorPool(databaseUrl: string): pg.Pool {
