@@ -65,6 +65,13 @@ function documentCache(schema: GraphQLSchema): (query: string) => DocumentNode |
 /** Hides internal failures from clients: no messages or stack traces, one stable code. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  // Apollo refuses some requests without a code but with a 4xx status (a persisted query whose
+  // hash does not match its text): the client's fault, so BAD_REQUEST rather than a masked bug.
+  const own = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | null)?.extensions;
+  const status = own?.http?.status;
+  if (own?.code === undefined && status !== undefined && status >= 400 && status < 500) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     const original = (error as { originalError?: unknown })?.originalError;
     if (original instanceof ServiceUnavailableError) {
