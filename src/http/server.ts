@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { getOperationAST, parse, validate, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isShallowJson } from '../domain/json';
@@ -61,6 +61,24 @@ function documentCache(schema: GraphQLSchema): (query: string) => DocumentNode |
     return document;
   };
 }
+
+/**
+ * Subscriptions are served over graphql-ws only: over HTTP the field would run without an event
+ * (a masked 500). Refused before execution, like any other malformed request.
+ */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws) at /graphql', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
 
 /** Hides internal failures from clients: no messages or stack traces, one stable code. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -256,6 +274,7 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       drainWebSockets,
+      subscriptionsOverWebSocketOnly,
       operationLimitsPlugin<GraphQLContext>(schema, app.config.graphqlLimits),
       requestTracePlugin<GraphQLContext>(app.log),
       // Without introspection the landing page's explorer has nothing to show.
