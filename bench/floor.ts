@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { findFlowBySlug, findScreenBySlug } from '../src/db/repositories/definitions.repository';
-import { deleteQueuedScreens, insertQueuedScreens, loadQueue } from '../src/db/repositories/queue.repository';
-import { insertScreenLog, resolveVisitor } from '../src/db/repositories/screens-log.repository';
-import { bumpQueueVersion, findUserByToken, lockUserBySub, type UserRecord } from '../src/db/repositories/users.repository';
-import type { Sql } from '../src/db/sql';
+import { lockUserWithQueue, writeQueueDifference } from '../src/db/repositories/queue.repository';
+import { logRealizedFront } from '../src/db/repositories/screens-log.repository';
+import { findUserByToken, type UserRecord } from '../src/db/repositories/users.repository';
+import { sqlOn, type Sql } from '../src/db/sql';
 import type { ClientFlowDef, ClientScreenDef, QueuedScreen } from '../src/domain/model';
 import { newUid } from '../src/lib/ids';
 
@@ -15,27 +15,17 @@ import { newUid } from '../src/lib/ids';
  * with what the server really ran.
  */
 
-/** As many connections as the server's pool (src/db/orm.ts), so both queue the same way. */
+/** As many connections as the server's pool (`DATABASE_POOL_SIZE`'s default), so both queue the same way. */
 export const FLOOR_POOL_SIZE = 20;
 
 export function createFloorPool(databaseUrl: string): pg.Pool {
   return new pg.Pool({ connectionString: databaseUrl, max: FLOOR_POOL_SIZE });
 }
 
-/** `?` placeholders (the repositories' dialect, which knex rewrites) as pg's `$n`. */
-function toPositional(text: string): string {
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
-}
-
-function sqlOn(queryable: pg.Pool | pg.PoolClient): Sql {
-  return async <T>(text: string, params: unknown[] = []) => (await queryable.query(toPositional(text), params)).rows as T[];
-}
-
 async function inTransaction<T>(pool: pg.Pool, work: (sql: Sql) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
     const result = await work(sqlOn(client));
     await client.query('COMMIT');
     return result;
@@ -62,16 +52,15 @@ async function authenticate(pool: pg.Pool, user: FloorUser): Promise<UserRecord>
   return found;
 }
 
-/** The tail every peek-family answer shares: visitor, then one log row for the realized front. */
+/** The tail every peek-family answer shares: visitor and one log row for the realized front. */
 async function logFront(sql: Sql, user: FloorUser, userId: string, front: QueuedScreen, at: number): Promise<void> {
-  const visitor = await resolveVisitor(sql, { header: user.visitor, userId, source: 'ios', now: at, newUid: () => newUid('v') });
-  await insertScreenLog(sql, {
-    uid: newUid('ucsl'),
+  await logRealizedFront(sql, {
+    visitorHeader: user.visitor,
+    newVisitorUid: () => newUid('v'),
     userId,
     platform: 'ios',
-    visitorId: visitor.id,
-    screen: { slug: front.clientScreen!.slug, parameters: front.screen.screen.fixed },
-    createdAt: at,
+    log: { uid: newUid('ucsl'), screen: { slug: front.clientScreen!.slug, parameters: front.screen.screen.fixed } },
+    now: at,
   });
 }
 
@@ -80,9 +69,9 @@ export async function floorPeek(pool: pg.Pool, user: FloorUser): Promise<string>
   const me = await authenticate(pool, user);
   return inTransaction(pool, async (sql) => {
     const at = now();
-    const locked = await lockUserBySub(sql, me.sub);
+    const locked = await lockUserWithQueue(sql, me.sub);
     if (locked === null) throw new Error('user gone');
-    const [front] = await loadQueue(sql, locked.id);
+    const [front] = locked.queue;
     if (front === undefined) throw new Error('empty queue');
     await logFront(sql, user, locked.id, front, at);
     return front.uid;
@@ -115,9 +104,9 @@ export async function floorPop(pool: pg.Pool, user: FloorUser, frontUid: string,
   const me = await authenticate(pool, user);
   return inTransaction(pool, async (sql) => {
     const at = now();
-    const locked = await lockUserBySub(sql, me.sub);
+    const locked = await lockUserWithQueue(sql, me.sub);
     if (locked === null) throw new Error('user gone');
-    const queue = await loadQueue(sql, locked.id);
+    const { queue } = locked;
     if (queue[0]?.uid !== frontUid) throw new Error('desync: the front is not the one peeked');
     const { flow, screen: clientScreen } = await flowAndScreen(sql, flowSlug);
     const [flowScreen] = flow.screens;
@@ -132,9 +121,7 @@ export async function floorPop(pool: pg.Pool, user: FloorUser, frontUid: string,
       screen: flowScreen,
       addedAt: at,
     };
-    await deleteQueuedScreens(sql, locked.id, [frontUid]);
-    await insertQueuedScreens(sql, locked.id, [added]);
-    await bumpQueueVersion(sql, locked.id);
+    await writeQueueDifference(sql, locked.id, [frontUid], [added]);
     await logFront(sql, user, locked.id, added, at);
     return added.uid;
   });

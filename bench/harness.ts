@@ -93,6 +93,9 @@ export async function startBenchEnvironment(log: (line: string) => void): Promis
         LOG_LEVEL: 'warn',
         // No daily jobs during a measurement: their statements would skew the census.
         JOB_SCHEDULER: 'off',
+        // The per-user rate limit (one Redis call per request) would refuse a closed loop with no
+        // think time; the floor has none either. Its cost is the one EVALSHA it adds per request.
+        RATE_LIMIT_PER_SECOND: '0',
         DATABASE_URL: database.url,
         REDIS_URL: redis.url,
         DATA_DIR: dataDir,

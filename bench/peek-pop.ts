@@ -61,7 +61,7 @@ async function createUsers(env: BenchEnvironment, count: number): Promise<Omit<B
   const runtime = await bootRuntime(loadConfig(env.serverEnv, { log: () => {} }), createLogger('silent'), { verify: false });
   try {
     await insertMissingClientFlows(
-      (text, params) => runtime.app.orm.em.getConnection().execute(text, params),
+      (text, params) => runtime.app.db.query(text, params),
       [benchFlow(START_FLOW, ['First', 'Second', 'Third', 'Fourth']), benchFlow(REQUEUE_FLOW, [REQUEUE_HEADER])],
       Date.now() / 1000,
     );

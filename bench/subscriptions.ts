@@ -150,7 +150,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
       `SELECT u.sub, t.token FROM users u JOIN user_tokens t ON t.user_id = u.id WHERE u.sub LIKE 'oseh_u_live_%' ORDER BY u.id`,
     )).rows;
 
-    await insertMissingClientFlows((text, params) => publisher!.app.orm.em.getConnection().execute(text, params), [
+    await insertMissingClientFlows((text, params) => publisher!.app.db.query(text, params), [
       {
         slug: LIVE_FLOW, name: LIVE_FLOW, description: null, replaces: true, rules: [], flags: ALL_FLOW_FLAGS,
         clientSchema: { type: 'object', properties: {}, additionalProperties: false, example: {} },

@@ -57,7 +57,7 @@ export async function applyPlugins(app: AppContext, plugins: readonly ClientFlow
       formats: app.registry,
       standardParameters: app.standard,
       customPops: app.customPops,
-      query: readQuery(app.orm),
+      query: readQuery(app.db),
       log: app.log.child({ plugin: plugin.name }),
     });
     app.log.info({ plugin: plugin.name }, 'plugin loaded');

@@ -1,8 +1,10 @@
 import { Redis } from 'ioredis';
 import type { AppConfig } from './config/config';
+import { openDatabase } from './db/database';
 import { migrate, openOrm } from './db/orm';
 import { ensureBackingServices } from './infra/services';
 import type { Logger } from './lib/log';
+import { countPostgresStatement, countRedisCommands } from './lib/round-trips';
 import { applyPlugins, loadPlugins } from './plugins';
 import { createAppContext, type AppContext } from './services/app-context';
 import { announceMigratedDefinitions } from './services/definitions';
@@ -16,6 +18,8 @@ export async function announceDefinitionMigrations(redis: Redis, log: Logger): P
 
 export interface Runtime {
   app: AppContext;
+  /** Names of the migrations this boot applied (empty when the database was up to date or migrations were skipped). */
+  migrations: string[];
   /**
    * Waits for running transactions, closes Redis (after pending publications) and PostgreSQL
    * connections, then stops the embedded servers this process started.
@@ -42,6 +46,16 @@ export function connectRedis(url: string, log: Logger): Redis {
   return redis;
 }
 
+/** MikroORM serves migrations only: it connects, applies what is pending, and disconnects. */
+export async function migrateOnce(databaseUrl: string): Promise<string[]> {
+  const orm = await openOrm(databaseUrl, { pool: { min: 0, max: 1 } });
+  try {
+    return await migrate(orm);
+  } finally {
+    await orm.close(true);
+  }
+}
+
 /**
  * Everything but the HTTP server: backing services (embedded when no URL is configured),
  * migrations, connections, the app context and the startup checks.
@@ -52,35 +66,41 @@ export async function bootRuntime(
   options: { migrate?: boolean; verify?: boolean; cacheDefinitions?: boolean } = {},
 ): Promise<Runtime> {
   const services = await ensureBackingServices(config, (line) => log.info(line));
-  const orm = await openOrm(services.databaseUrl);
+  const db = openDatabase(services.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    log,
+    count: config.debugRoundTrips ? countPostgresStatement : undefined,
+  });
   let redis: Redis | undefined;
   try {
-    const applied = options.migrate ?? true ? await migrate(orm) : [];
+    const applied = options.migrate ?? true ? await migrateOnce(services.databaseUrl) : [];
     if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
     redis = connectRedis(services.redisUrl, log);
+    if (config.debugRoundTrips) countRedisCommands(redis);
     if (applied.length > 0) await announceDefinitionMigrations(redis, log);
-    const app = createAppContext({ config, orm, redis, log });
+    const app = createAppContext({ config, db, redis, log });
     await applyPlugins(app, await loadPlugins(config.plugins));
     if (options.verify ?? true) await verifySpecialFlows(app);
     if (options.cacheDefinitions ?? true) await app.definitions.start();
     app.charts.start();
     return {
       app,
+      migrations: applied,
       stop: async () => {
         // In-flight work (say, a mutation over a WebSocket that was just closed) commits first.
-        await transactionsSettled(orm);
+        await transactionsSettled(db);
         app.definitions.stop();
         app.charts.stop();
         await app.subscriber.close();
         // QUIT lets publications already sent (after-commit events) reach Redis first.
         await redis!.quit().catch(() => redis!.disconnect());
-        await orm.close(true);
+        await db.close();
         await services.stop();
       },
     };
   } catch (error) {
     redis?.disconnect();
-    await orm.close(true);
+    await db.close();
     await services.stop();
     throw error;
   }

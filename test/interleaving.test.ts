@@ -1,288 +1,37 @@
 /**
- * Randomized interleavings (queue-engine.md §9.2): several users operate at once, and each user
- * also races its own operations (concurrent trusted triggers, duplicate pops of one JWT, a pop
- * against a trigger, stale and foreign JWTs). Rounds are built so every serial order leaves a
- * known set of outcomes; after each round the stored queue must equal the sequential model's,
- * exactly where the order is determined and as a multiset where racing left it open.
+ * Randomized interleavings (queue-engine.md §9.2) against an in-process server, every round
+ * compared with the sequential model (rounds: test/support/interleave.ts; the 10,000-operation
+ * run against a server process is test/reliability/races.test.ts).
  *
  * Reproduce a failure with INTERLEAVING_SEED=<seed from the test name>.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PopScreenDocument, TriggerClientFlowDocument } from './generated/graphql';
-import { ScreenClient } from './support/client';
-import { confirmationScreen, putFlow, queueSlugs } from './support/fixtures';
-import { graphql } from './support/graphql';
-import { QueueModel, Rng, shownHeader, storedQueue, type ModelFlow, type RowKey } from './support/model';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { Interleaving, newActor, putInterleavingFlows, type InterleavingTarget } from './support/interleave';
 import { startTestServer, type TestServer } from './support/server';
 
 const SEEDS = process.env.INTERLEAVING_SEED !== undefined ? [Number(process.env.INTERLEAVING_SEED)] : [1_337_421, 20_261_129];
 const USERS = 4;
 const OPERATIONS_PER_USER = 60;
 
-const SOLOS = Array.from({ length: 8 }, (_, k) => `solo_${k}`);
-const FLOWS: ModelFlow[] = [
-  // Each one-screen flow allows a different subset, so random pop triggers hit both allowed and forbidden.
-  ...SOLOS.map((slug, k) => ({
-    slug,
-    replaces: false,
-    screens: [{ header: `S${k}`, allowedTriggers: [SOLOS[(k + 1) % 8], SOLOS[(k + 3) % 8], 'pair', ...(k % 2 === 0 ? ['reset'] : [])] }],
-  })),
-  {
-    slug: 'pair',
-    replaces: false,
-    screens: [
-      { header: 'P1', allowedTriggers: ['solo_0', 'solo_4'] },
-      { header: 'P2', allowedTriggers: ['solo_0', 'solo_4', 'reset'] },
-    ],
-  },
-  { slug: 'reset', replaces: true, screens: [{ header: 'R', allowedTriggers: ['pair', 'solo_2'] }] },
-];
-/** The seeded `empty` flow: one text_interstitial without a header, no allowed triggers. */
-const EMPTY: ModelFlow = { slug: 'empty', replaces: false, screens: [{ header: 'text_interstitial', allowedTriggers: [] }] };
-const FLOW_MAP = new Map(FLOWS.map((f) => [f.slug, f]));
-const ALL_SLUGS = FLOWS.map((f) => f.slug);
-const HEADER_OF_SOLO = new Map(FLOWS.map((f) => [f.slug, f.screens[0].header]));
-
 let server: TestServer;
-let adminToken: string;
+let target: InterleavingTarget;
 beforeAll(async () => {
   server = await startTestServer();
-  adminToken = await server.userToken('oseh_u_interleaving_admin', { admin: true });
-  for (const flow of FLOWS) {
-    await putFlow(server, {
-      slug: flow.slug,
-      replaces: flow.replaces,
-      screens: flow.screens.map((s) => confirmationScreen(s.header, { allowedTriggers: s.allowedTriggers })),
-    });
-  }
+  target = { url: server.url, adminAuthorization: `bearer ${await server.userToken('oseh_u_interleaving_admin', { admin: true })}`, db: server };
+  await putInterleavingFlows(server);
 });
 afterAll(async () => {
   await server?.close();
 });
 
-type Transport = 'rest' | 'graphql';
-
-/** A screen JWT handed out by some peek; `spent` once a pop with it was applied. */
-interface IssuedJwt {
-  owner: string;
-  jwt: string;
-  spent: boolean;
-}
-
-interface Actor {
-  sub: string;
-  token: string;
-  client: ScreenClient;
-  rng: Rng;
-  model: QueueModel;
-  /** Log rows this user's responses must have written (one per peek-family response). */
-  logs: number;
-  operations: number;
-}
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-const sorted = (items: string[]) => [...items].sort();
-
-async function trustedTrigger(sub: string, slug: string) {
-  const result = await graphql(server.url, TriggerClientFlowDocument, { userSub: sub, slug }, { authorization: `bearer ${adminToken}` });
-  expect(result.errors).toBeUndefined();
-  return result.data!.triggerClientFlow;
-}
-
-async function peekFront(actor: Actor): Promise<string> {
-  const answer = await actor.client.peek();
-  expect(answer.status).toBe(200);
-  actor.logs++;
-  expect(shownHeader(answer.body.screen.active)).toBe(actor.model.front!.header);
-  return answer.body.screen.active_jwt;
-}
-
-/** A pop over either transport; returns the header of the screen the answer shows. */
-async function pop(actor: Actor, jwt: string, trigger: string | null, via: Transport): Promise<string> {
-  const asked = trigger === null ? null : { slug: trigger, parameters: {} };
-  if (via === 'rest') {
-    const answer = await actor.client.pop(jwt, asked ?? undefined);
-    expect(answer.status).toBe(200);
-    return shownHeader(answer.body.screen.active);
-  }
-  const result = await graphql(
-    server.url,
-    PopScreenDocument,
-    { platform: 'IOS', version: 96, screenJwt: jwt, trigger: asked },
-    { authorization: `bearer ${actor.token}` },
-  );
-  expect(result.errors).toBeUndefined();
-  return shownHeader(result.data!.popScreen.screen.active);
-}
-
-/** A pop trigger: mostly allowed by the front, sometimes skip, forbidden (incl. unknown) or none. */
-function chooseTrigger(rng: Rng, allowed: readonly string[]): string | null {
-  const roll = rng.int(0, 9);
-  if (roll < 5 && allowed.length > 0) return rng.pick(allowed);
-  if (roll < 6) return 'skip';
-  if (roll < 8) return rng.pick([...ALL_SLUGS.filter((s) => !allowed.includes(s)), 'no_such_flow']);
-  return null;
-}
-
-/**
- * The stored queue equals the model: counters everywhere, headers exactly behind the first
- * `undetermined` rows and as a multiset within them; the model then takes the server's order.
- */
-function expectModel(stored: RowKey[], model: QueueModel, undetermined = 0): void {
-  const expected = model.keys();
-  expect(stored.map(({ outer, inner }) => [outer, inner])).toEqual(expected.map(({ outer, inner }) => [outer, inner]));
-  expect(sorted(stored.slice(0, undetermined).map((r) => r.header))).toEqual(sorted(expected.slice(0, undetermined).map((r) => r.header)));
-  expect(stored.slice(undetermined)).toEqual(expected.slice(undetermined));
-  model.adopt(stored, undetermined);
-}
-
-async function expectLogRows(actor: Actor): Promise<void> {
-  const [{ n }] = await server.sql<{ n: string }>(
-    `SELECT count(*) AS n FROM user_client_screens_log l JOIN users u ON u.id = l.user_id WHERE u.sub = $1`,
-    [actor.sub],
-  );
-  expect(Number(n)).toBe(actor.logs);
-}
-
-/** N concurrent trusted triggers of distinct one-screen flows, with up to 2 peeks racing them. */
-async function raceTriggers(actor: Actor): Promise<string> {
-  const { rng, model } = actor;
-  const slugs = rng.sample(SOLOS, rng.int(2, 5));
-  const peeks = rng.int(0, 2);
-  const lengthBefore = model.rows.length;
-  const frontBefore = model.front!.header;
-  const [results, peeked] = await Promise.all([
-    Promise.all(slugs.map((slug) => trustedTrigger(actor.sub, slug))),
-    Promise.all(range(peeks).map(() => actor.client.peek())),
-  ]);
-  actor.operations += slugs.length + peeks;
-  actor.logs += peeks;
-  // No lost update: each trigger saw all earlier ones, in some serial order.
-  expect(results.map((r) => r.queuedFlowSlug)).toEqual(slugs);
-  expect(results.map((r) => r.queueLength).sort((a, b) => a - b)).toEqual(slugs.map((_, i) => lengthBefore + 1 + i));
-  const possibleFronts = [frontBefore, ...slugs.map((s) => HEADER_OF_SOLO.get(s)!)];
-  for (const answer of peeked) {
-    expect(answer.status).toBe(200);
-    expect(possibleFronts).toContain(shownHeader(answer.body.screen.active));
-  }
-  for (const slug of slugs) model.trigger(slug);
-  expectModel(await storedQueue(server, actor.sub), model, slugs.length);
-  return `race_triggers ${slugs.join(',')} + ${peeks} peeks`;
-}
-
-/** One peek, then K pops with its JWT and one trigger at once: exactly one pop applies. */
-async function racePops(actor: Actor, issued: IssuedJwt[]): Promise<string> {
-  const { rng, model } = actor;
-  const jwt = await peekFront(actor);
-  const pops = rng.chance(0.4) ? 1 : rng.int(2, 6);
-  const trigger = chooseTrigger(rng, model.front!.allowedTriggers);
-  const transports = range(pops).map(() => rng.pick<Transport>(['rest', 'graphql']));
-  const shown = await Promise.all(transports.map((via) => pop(actor, jwt, trigger, via)));
-  actor.operations += 1 + pops;
-  actor.logs += pops;
-  issued.push({ owner: actor.sub, jwt, spent: true });
-  model.pop(trigger);
-  // The winner answers the new front; every loser desyncs after it and answers the same.
-  expect(shown).toEqual(Array(pops).fill(model.front!.header));
-  expectModel(await storedQueue(server, actor.sub), model);
-  return `race_pops ×${pops} trigger ${trigger} via ${transports.join(',')}`;
-}
-
-/** A pop with a JWT that can never name this user's front: spent, or another user's. */
-async function stalePop(actor: Actor, issued: IssuedJwt[]): Promise<string> {
-  const { rng, model } = actor;
-  const usable = issued.filter((i) => i.spent || i.owner !== actor.sub);
-  if (usable.length === 0) return racePops(actor, issued);
-  const chosen = rng.pick(usable);
-  const trigger = rng.pick([null, 'pair', 'reset', 'skip']);
-  const via = rng.pick<Transport>(['rest', 'graphql']);
-  const shown = await pop(actor, chosen.jwt, trigger, via);
-  actor.operations += 1;
-  actor.logs += 1;
-  model.desync();
-  expect(shown).toBe(model.front!.header);
-  expectModel(await storedQueue(server, actor.sub), model);
-  return `stale_pop of ${chosen.owner === actor.sub ? 'own spent' : 'foreign'} JWT, trigger ${trigger} via ${via}`;
-}
-
-/** A pop racing a trusted trigger: either the pop applies first, or the trigger makes it a desync. */
-async function popVersusTrigger(actor: Actor, issued: IssuedJwt[]): Promise<string> {
-  const { rng, model } = actor;
-  const jwt = await peekFront(actor);
-  const trigger = chooseTrigger(rng, model.front!.allowedTriggers);
-  const slug = rng.pick(SOLOS);
-  const via = rng.pick<Transport>(['rest', 'graphql']);
-
-  const popFirst = model.clone();
-  popFirst.pop(trigger);
-  const shownIfPopFirst = popFirst.front!.header;
-  popFirst.trigger(slug);
-  const triggerFirst = model.clone();
-  triggerFirst.trigger(slug);
-  triggerFirst.desync();
-
-  const [shown, result] = await Promise.all([pop(actor, jwt, trigger, via), trustedTrigger(actor.sub, slug)]);
-  actor.operations += 3;
-  actor.logs += 1;
-  const stored = await storedQueue(server, actor.sub);
-  expect([popFirst.keys(), triggerFirst.keys()]).toContainEqual(stored);
-  const popWon = JSON.stringify(stored) === JSON.stringify(popFirst.keys());
-  const triggerWon = JSON.stringify(stored) === JSON.stringify(triggerFirst.keys());
-  const possible = [...(popWon ? [shownIfPopFirst] : []), ...(triggerWon ? [triggerFirst.front!.header] : [])];
-  expect(possible).toContain(shown);
-  expect(result.queueLength).toBe(stored.length);
-  // When both orders leave the same queue we cannot tell whether the row was popped: not spent.
-  issued.push({ owner: actor.sub, jwt, spent: popWon && !triggerWon });
-  model.rows = (popWon ? popFirst : triggerFirst).rows;
-  return `pop(${trigger}) via ${via} vs trigger ${slug}: ${popWon ? 'pop' : 'trigger'} first`;
-}
-
-async function play(actor: Actor, issued: IssuedJwt[], label: string): Promise<void> {
-  const history: string[] = [];
-  try {
-    // The first peek finds an empty queue and runs `empty` (§5).
-    actor.model.peek();
-    await peekFront(actor);
-    actor.operations++;
-    expectModel(await storedQueue(server, actor.sub), actor.model);
-    while (actor.operations < OPERATIONS_PER_USER) {
-      const roll = actor.rng.int(0, 99);
-      if (roll < 30) history.push(await raceTriggers(actor));
-      else if (roll < 65) history.push(await racePops(actor, issued));
-      else if (roll < 80) history.push(await stalePop(actor, issued));
-      else history.push(await popVersusTrigger(actor, issued));
-      await expectLogRows(actor);
-    }
-    expect(await queueSlugs(server, actor.sub)).toEqual(actor.model.rows.map((r) => r.header));
-  } catch (error) {
-    if (error instanceof Error) {
-      error.message = `${label} ${actor.sub} after [${history.join(' | ')}]: ${error.message}`;
-    }
-    throw error;
-  }
-}
-
 describe('randomized interleavings', () => {
   it.each(SEEDS)(`${USERS} users × ${OPERATIONS_PER_USER} operations, seed %i: every queue equals its sequential model`, async (seed) => {
-    const issued: IssuedJwt[] = [];
-    const actors: Actor[] = await Promise.all(
-      range(USERS).map(async (i) => {
+    const actors = await Promise.all(
+      Array.from({ length: USERS }, async (_, i) => {
         const sub = `oseh_u_interleave_${seed}_${i}`;
-        const token = await server.userToken(sub);
-        return {
-          sub,
-          token,
-          client: new ScreenClient(server.url, token),
-          rng: new Rng(seed + i * 7919),
-          model: new QueueModel(FLOW_MAP, EMPTY),
-          logs: 0,
-          operations: 0,
-        };
+        return newActor(target, sub, await server.userToken(sub), seed + i * 7919);
       }),
     );
-    // Every user runs at once; a failure in one must not leave the others running past the test.
-    const settled = await Promise.allSettled(actors.map((actor) => play(actor, issued, `seed ${seed}`)));
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    await new Interleaving(target, { checkEvery: 1, maxRacingPops: 6 }).playAll(actors, OPERATIONS_PER_USER, `seed ${seed}`);
   }, 40_000);
 });

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig, type AppConfig } from '../config/config';
-import { migrate } from '../db/orm';
 import { isJsonObject, type JsonObject } from '../domain/json';
 import { findJob, JOBS, runJob } from '../jobs';
 import { streamProgress } from '../jobs/progress';
 import { createLogger } from '../lib/log';
-import { announceDefinitionMigrations, bootRuntime, type Runtime } from '../runtime';
+import { bootRuntime, type Runtime } from '../runtime';
 import { triggerForUser } from '../services/queue.service';
 import { createUser, issueIdToken, issueUserToken, setAdmin, UserNotFoundError } from '../services/users.service';
 
@@ -83,12 +82,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (positionals[0] === 'job') return runJobCommand(config, positionals.slice(1));
   const known = ['user create', 'user admin', 'user-token', 'trigger', 'migrate'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
-  return withRuntime(config, command === 'migrate', async (runtime) => {
+  return withRuntime(config, async (runtime) => {
     const app = runtime.app;
     switch (command) {
       case 'migrate': {
-        const applied = await migrate(app.orm);
-        if (applied.length > 0) await announceDefinitionMigrations(app.redis, app.log);
+        // bootRuntime migrated (and announced the changed definitions) on its way up.
+        const applied = runtime.migrations;
         return applied.length === 0 ? 'database is up to date' : `applied: ${applied.join(', ')}`;
       }
       case 'user create': {
@@ -135,7 +134,7 @@ async function runJobCommand(config: AppConfig, names: string[]): Promise<string
   if (names.length === 0) return `Jobs:\n${jobList()}`;
   const job = names.length === 1 ? findJob(names[0]) : undefined;
   if (job === undefined) throw new UsageError(`unknown job "${names.join(' ')}"; jobs:\n${jobList()}`);
-  return withRuntime(config, false, async (runtime) => {
+  return withRuntime(config, async (runtime) => {
     const abort = new AbortController();
     const stop = (signal: string) => {
       process.stderr.write(`\n${signal}: stopping after the current batch\n`);
@@ -157,8 +156,8 @@ async function runJobCommand(config: AppConfig, names: string[]): Promise<string
   });
 }
 
-async function withRuntime<T>(config: AppConfig, migrateOnly: boolean, work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await bootRuntime(config, createLogger('warn'), { migrate: !migrateOnly, verify: false, cacheDefinitions: false });
+async function withRuntime<T>(config: AppConfig, work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await bootRuntime(config, createLogger('warn'), { verify: false, cacheDefinitions: false });
   try {
     return await work(runtime);
   } finally {

@@ -38,6 +38,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       databaseUrl: null,
       redisUrl: null,
+      databasePoolSize: 20,
+      debugRoundTrips: false,
       dataDir: path.resolve('.data'),
       nodeEnv: 'development',
       logLevel: 'info',
@@ -45,6 +47,10 @@ describe('loadConfig', () => {
       jobScheduler: true,
       screenLogRetentionDays: 90,
       requestBodyLimitBytes: 1_048_576,
+      graphqlLimits: { maxDepth: 12, maxAliases: 30, maxCost: 200_000 },
+      graphqlIntrospection: true,
+      rateLimit: { perSecond: 10, burst: 60 },
+      metricsToken: null,
       plugins: [],
       secrets: { idToken: 'a', clientScreenJwt: 'b' },
       testDropDefinitionPurges: false,
@@ -93,6 +99,32 @@ describe('loadConfig', () => {
     expect(loadConfig(env({ PORT: ' ', DATABASE_URL: '' }))).toMatchObject({ port: 8000, databaseUrl: null });
     expect(loadConfig(env({ NODE_ENV: 'test' })).jobScheduler).toBe(false);
     expect(loadConfig(env({ NODE_ENV: 'test', JOB_SCHEDULER: 'on' })).jobScheduler).toBe(true);
+  });
+
+  it('hardens by default and lets each limit be set or turned off', () => {
+    const production = { NODE_ENV: 'production', [ID]: STRONG, [SCREEN]: STRONG };
+    expect(loadConfig(env(production))).toMatchObject({ graphqlIntrospection: false, rateLimit: { perSecond: 10 } });
+    expect(loadConfig(env({ NODE_ENV: 'test' })).rateLimit.perSecond).toBe(0);
+    const config = loadConfig(
+      env({
+        ...production,
+        GRAPHQL_MAX_DEPTH: '0',
+        GRAPHQL_MAX_ALIASES: '5',
+        GRAPHQL_MAX_COST: '100',
+        GRAPHQL_INTROSPECTION: 'on',
+        RATE_LIMIT_PER_SECOND: '2',
+        RATE_LIMIT_BURST: '3',
+        METRICS_TOKEN: 'scrape-me',
+      }),
+    );
+    expect(config).toMatchObject({
+      graphqlLimits: { maxDepth: 0, maxAliases: 5, maxCost: 100 },
+      graphqlIntrospection: true,
+      rateLimit: { perSecond: 2, burst: 3 },
+      metricsToken: 'scrape-me',
+    });
+    expect(configError(() => loadConfig(env({ RATE_LIMIT_BURST: '0' }))).message).toContain('RATE_LIMIT_BURST');
+    expect(configError(() => loadConfig(env({ GRAPHQL_INTROSPECTION: 'yes' }))).message).toContain('GRAPHQL_INTROSPECTION');
   });
 
   it.each(['abc', '-1', '80.5', '65536', '1e3', '0x50'])('rejects PORT=%s naming the variable', (port) => {

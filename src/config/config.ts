@@ -13,6 +13,10 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** null: spawn a private redis-server. */
   redisUrl: string | null;
+  /** PostgreSQL connections this process keeps at most (`DATABASE_POOL_SIZE`, default 20). */
+  databasePoolSize: number;
+  /** `CLIENTFLOWS_DEBUG_ROUND_TRIPS=1`: REST answers report their PostgreSQL statements and Redis commands. */
+  debugRoundTrips: boolean;
   /** Absolute path of the local state (embedded database, generated secrets). */
   dataDir: string;
   nodeEnv: NodeEnv;
@@ -23,6 +27,14 @@ export interface AppConfig {
   /** Rows of the two screen log tables older than this many days are deleted by `cleanup_old_screen_logs`. */
   screenLogRetentionDays: number;
   requestBodyLimitBytes: number;
+  /** Operation limits checked before any GraphQL operation runs (0 turns one off); docs/operations.md. */
+  graphqlLimits: GraphQLLimits;
+  /** Schema introspection and Apollo's landing page (`GRAPHQL_INTROSPECTION`; off in production by default). */
+  graphqlIntrospection: boolean;
+  /** Per-user token bucket on peek, pop and trace (`RATE_LIMIT_PER_SECOND` 0 turns it off). */
+  rateLimit: RateLimitConfig;
+  /** Bearer token `GET /metrics` requires (`METRICS_TOKEN`); without one, production serves no metrics. */
+  metricsToken: string | null;
   /** Absolute paths of plugin modules (`CLIENTFLOWS_PLUGINS`, comma-separated), see docs/extending.md. */
   plugins: string[];
   secrets: Secrets;
@@ -31,6 +43,22 @@ export interface AppConfig {
    * instance ignores definition purge messages, so only the version counters bound staleness.
    */
   testDropDefinitionPurges: boolean;
+}
+
+export interface GraphQLLimits {
+  /** Deepest field nesting, fragments expanded. */
+  maxDepth: number;
+  /** Aliased fields in one document. */
+  maxAliases: number;
+  /** Estimated cost: 1 per field, list fields times their page size (`first`, `last`, `limit`). */
+  maxCost: number;
+}
+
+export interface RateLimitConfig {
+  /** Tokens refilled per second; 0: no limit. */
+  perSecond: number;
+  /** Bucket size: the burst a user may spend at once. */
+  burst: number;
 }
 
 const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
@@ -109,6 +137,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     host: setting(env, 'HOST') ?? '127.0.0.1',
     databaseUrl: connectionUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     redisUrl: connectionUrl(env, 'REDIS_URL', ['redis', 'rediss']),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 1000),
+    debugRoundTrips: oneOf(env, 'CLIENTFLOWS_DEBUG_ROUND_TRIPS', ['0', '1'] as const, '0') === '1',
     dataDir,
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -117,6 +147,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     jobScheduler: oneOf(env, 'JOB_SCHEDULER', ['on', 'off'] as const, nodeEnv === 'test' ? 'off' : 'on') === 'on',
     screenLogRetentionDays: integer(env, 'SCREEN_LOG_RETENTION_DAYS', 90, 1, 36_500),
     requestBodyLimitBytes: integer(env, 'REQUEST_BODY_LIMIT_BYTES', 1_048_576, 1, Number.MAX_SAFE_INTEGER),
+    graphqlLimits: {
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 0, 1000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 100_000),
+      maxCost: integer(env, 'GRAPHQL_MAX_COST', 200_000, 0, Number.MAX_SAFE_INTEGER),
+    },
+    graphqlIntrospection: oneOf(env, 'GRAPHQL_INTROSPECTION', ['on', 'off'] as const, nodeEnv === 'production' ? 'off' : 'on') === 'on',
+    rateLimit: {
+      // Off by default under NODE_ENV=test: suites race thousands of operations per user on purpose.
+      perSecond: integer(env, 'RATE_LIMIT_PER_SECOND', nodeEnv === 'test' ? 0 : 10, 0, 1_000_000),
+      burst: integer(env, 'RATE_LIMIT_BURST', 60, 1, 1_000_000),
+    },
+    metricsToken: setting(env, 'METRICS_TOKEN') ?? null,
     plugins: (setting(env, 'CLIENTFLOWS_PLUGINS') ?? '')
       .split(',')
       .map((entry) => entry.trim())

@@ -20,7 +20,8 @@ export function ormOptions(databaseUrl: string, overrides: Partial<Options> = {}
       // Applied migrations are logged once by the caller, as structured JSON.
       silent: true,
     },
-    // Requests always work on a fork (`em.fork()`); the global manager is never used by accident.
+    // Only migrations (and the schema tests) use MikroORM; requests run on the `pg` pool of
+    // `database.ts`. The global manager is never used by accident.
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: true },
     pool: { min: 0, max: 20 },

@@ -6,7 +6,7 @@ import type { AuthFailureReason } from '../services/errors';
  * Apollo's own codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT,
  * INTERNAL_SERVER_ERROR, ...) come on top for malformed operations.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
 export class ClientError extends GraphQLError {
   constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
@@ -36,5 +36,12 @@ export class BadUserInputError extends ClientError {
 export class ServiceUnavailableGraphQLError extends ClientError {
   constructor(message: string, retryAfterSeconds: number) {
     super(message, 'SERVICE_UNAVAILABLE', { retryAfter: retryAfterSeconds });
+  }
+}
+
+/** Over the per-user request limit (REST 429 `ratelimited`); nothing was done. */
+export class RateLimitedError extends ClientError {
+  constructor(retryAfterSeconds: number) {
+    super('too many requests; try again in a few seconds', 'RATE_LIMITED', { retryAfter: retryAfterSeconds });
   }
 }

@@ -1,6 +1,7 @@
 import type { UserRecord } from '../db/repositories/users.repository';
+import type { RateLimitResult } from '../services/rate-limit';
 import type { GraphQLContext } from './context';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { ForbiddenError, RateLimitedError, UnauthenticatedError } from './errors';
 
 /** The authenticated user, or an UNAUTHENTICATED error with the REST `reason`. */
 export async function requireUser(ctx: GraphQLContext): Promise<UserRecord> {
@@ -14,4 +15,10 @@ export async function requireAdmin(ctx: GraphQLContext): Promise<UserRecord> {
   const user = await requireUser(ctx);
   if (!user.admin) throw new ForbiddenError('not_admin', 'admin access required');
   return user;
+}
+
+/** Goes on when the request is within its rate limit; RATE_LIMITED (with `retryAfter`) otherwise. */
+export async function requireWithinRateLimit(check: Promise<RateLimitResult>): Promise<void> {
+  const result = await check;
+  if (!result.ok) throw new RateLimitedError(result.retryAfterSeconds);
 }

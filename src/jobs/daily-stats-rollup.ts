@@ -165,16 +165,16 @@ export async function rollUpDailyStats(
         app.metrics.increment('stats_rollup_inconsistencies', snapshot.problems.length);
         ctx.log.error({ family, day, problems: snapshot.problems }, 'stats rollup: inconsistent Redis counters (stored as read)');
       }
-      const inserted = await inTransaction(app.orm, ({ sql }) => insertDailyStatsRow(sql, family, day, app.now(), snapshot.day));
+      const inserted = await inTransaction(app.db, ({ sql }) => insertDailyStatsRow(sql, family, day, app.now(), snapshot.day));
       if (!inserted) {
         result.conflicts++;
         app.metrics.increment('stats_rollup_conflicts');
-        const stored = (await withReadConnection(app.orm, (sql) => readRolledUpDays(sql, family, day, day + 1))).get(day);
+        const stored = (await withReadConnection(app.db, (sql) => readRolledUpDays(sql, family, day, day + 1))).get(day);
         if (stored === undefined) throw new Error(`${family} day ${day} conflicted on insert but has no row`);
         if (!sameCounts(stored, snapshot.day)) {
           result.divergent++;
           app.metrics.increment('stats_rollup_divergent');
-          await inTransaction(app.orm, ({ sql }) => keepLateSnapshot(sql, family, day, snapshot.day));
+          await inTransaction(app.db, ({ sql }) => keepLateSnapshot(sql, family, day, snapshot.day));
           ctx.log.error({ family, day }, 'stats rollup: Redis differs from the stored day; kept the row and stored the Redis data in late_snapshots');
         }
       }

@@ -17,7 +17,7 @@ export const cleanupOldScreenLogs: Job = {
   async run(app, ctx) {
     const cutoff = app.now() - app.config.screenLogRetentionDays * 86_400;
     let total = 0;
-    for (const table of SCREEN_LOG_TABLES) total += await withReadConnection(app.orm, (sql) => countOldLogRows(sql, table, cutoff));
+    for (const table of SCREEN_LOG_TABLES) total += await withReadConnection(app.db, (sql) => countOldLogRows(sql, table, cutoff));
     ctx.progress.total(total);
     const deleted: Record<string, number> = {};
     let stopped = false;
@@ -28,7 +28,7 @@ export const cleanupOldScreenLogs: Job = {
           stopped = true;
           break;
         }
-        const n = await inTransaction(app.orm, ({ sql }) => deleteOldLogRows(sql, table, cutoff, BATCH_ROWS));
+        const n = await inTransaction(app.db, ({ sql }) => deleteOldLogRows(sql, table, cutoff, BATCH_ROWS));
         deleted[table] += n;
         ctx.progress.advance(n);
         if (n < BATCH_ROWS) break;

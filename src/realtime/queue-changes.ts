@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Orm } from '../db/orm';
+import type { Database } from '../db/database';
 import { findQueueVersions } from '../db/repositories/users.repository';
 import { decodeQueueChange, encodeQueueChange, type QueueChange } from '../domain/queue-change';
 import type { Logger } from '../lib/log';
@@ -84,7 +84,7 @@ export class QueueChanges {
   private readonly users = new Map<string, UserEntry>();
 
   constructor(
-    private readonly deps: { redis: Redis; subscriber: RedisSubscriber; orm: Orm; log: Logger; now(): number },
+    private readonly deps: { redis: Redis; subscriber: RedisSubscriber; db: Database; log: Logger; now(): number },
   ) {
     deps.subscriber.onReconnect(() => this.resync());
   }
@@ -116,7 +116,7 @@ export class QueueChanges {
     owner.streams.add(stream);
     try {
       await owner.subscribed;
-      const versions = await withReadConnection(this.deps.orm, (sql) => findQueueVersions(sql, [user.id]));
+      const versions = await withReadConnection(this.deps.db, (sql) => findQueueVersions(sql, [user.id]));
       stream.push({ queueVersion: versions.get(user.id) ?? 0, reason: 'SUBSCRIBED', flowSlug: null, occurredAt: this.deps.now() });
     } catch (error) {
       await stream.return();
@@ -143,7 +143,7 @@ export class QueueChanges {
     const entries = [...this.users.values()];
     for (let i = 0; i < entries.length; i += RESYNC_BATCH) {
       const batch = entries.slice(i, i + RESYNC_BATCH);
-      const versions = await withReadConnection(this.deps.orm, (sql) => findQueueVersions(sql, batch.map((entry) => entry.userId)));
+      const versions = await withReadConnection(this.deps.db, (sql) => findQueueVersions(sql, batch.map((entry) => entry.userId)));
       const occurredAt = this.deps.now();
       for (const entry of batch) {
         const queueVersion = versions.get(entry.userId);

@@ -21,7 +21,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export async function checkReadiness(app: AppContext): Promise<{ postgres: boolean; redis: boolean }> {
   const [postgres, redis] = await Promise.all([
-    withTimeout(app.orm.em.getConnection().execute('SELECT 1'), READINESS_TIMEOUT_MS).then(() => true, () => false),
+    withTimeout(app.db.query('SELECT 1'), READINESS_TIMEOUT_MS).then(() => true, () => false),
     withTimeout(app.redis.ping(), READINESS_TIMEOUT_MS).then((r) => r === 'PONG', () => false),
   ]);
   return { postgres, redis };

@@ -53,6 +53,11 @@ export function sendInternalError(res: ServerResponse): void {
   res.end(body);
 }
 
+/** 429 on peek, pop and trace over the per-user limit (rest-wire-contract.md §1.3); nothing was done. */
+export function sendRateLimited(res: ServerResponse, retryAfterSeconds: number): void {
+  sendStandardError(res, 429, 'ratelimited', 'too many requests; try again in a few seconds', { 'retry-after': String(retryAfterSeconds) });
+}
+
 export function sendServiceUnavailable(res: ServerResponse, error: ServiceUnavailableError): void {
   sendStandardError(res, 503, 'service_unavailable', error.message, { 'retry-after': String(error.retryAfterSeconds) });
 }

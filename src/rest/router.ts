@@ -20,7 +20,7 @@ export interface RestRoute {
 }
 
 export type RouteMatch =
-  | { kind: 'found'; handler: RestHandler; params: Record<string, string> }
+  | { kind: 'found'; handler: RestHandler; params: Record<string, string>; route: string }
   | { kind: 'method_not_allowed' }
   | { kind: 'not_found' };
 
@@ -33,10 +33,12 @@ function segments(path: string): string[] {
  * a redirect (rest-wire-contract.md §1.1).
  */
 export class Router {
-  private readonly routes: { method: string; parts: string[]; handler: RestHandler }[] = [];
+  private readonly routes: { method: string; parts: string[]; handler: RestHandler; route: string }[] = [];
 
   constructor(routes: readonly RestRoute[]) {
-    for (const route of routes) this.routes.push({ method: route.method, parts: segments(route.path), handler: route.handler });
+    for (const route of routes) {
+      this.routes.push({ method: route.method, parts: segments(route.path), handler: route.handler, route: `${route.method} ${route.path}` });
+    }
   }
 
   match(method: string, pathname: string): RouteMatch {
@@ -47,7 +49,7 @@ export class Router {
       if (params === null) continue;
       pathMatched = true;
       if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
-        return { kind: 'found', handler: route.handler, params };
+        return { kind: 'found', handler: route.handler, params, route: route.route };
       }
     }
     return pathMatched ? { kind: 'method_not_allowed' } : { kind: 'not_found' };

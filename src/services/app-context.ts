@@ -1,11 +1,12 @@
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config';
-import type { Orm } from '../db/orm';
+import type { Database } from '../db/database';
 import { FLOW_PURGE_CHANNEL, SCREEN_PURGE_CHANNEL } from '../domain/definition-purge';
 import { FormatRegistry } from '../domain/schema';
 import { createCoreStandardParameters, type StandardParameterRegistry } from '../domain/standard-parameters';
 import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
+import { PrometheusMetrics } from '../ops/prometheus';
 import { QueueChanges } from '../realtime/queue-changes';
 import { RedisSubscriber } from '../realtime/redis-subscriber';
 import { ChartCache } from '../stats/chart-cache';
@@ -13,11 +14,13 @@ import { RedisStatsWriter } from '../stats/redis-writer';
 import type { StatsSink } from '../stats/sink';
 import { CustomPopRegistry } from './custom-pops';
 import { DefinitionStore } from './definitions';
+import { RateLimiter } from './rate-limit';
 
 /** Everything a request or job needs, created once per process and shared by every service. */
 export interface AppContext {
   config: AppConfig;
-  orm: Orm;
+  /** The PostgreSQL pool every service reaches through `inTransaction` / `withReadConnection`. */
+  db: Database;
   redis: Redis;
   log: Logger;
   registry: FormatRegistry;
@@ -34,11 +37,15 @@ export interface AppContext {
   subscriber: RedisSubscriber;
   /** Publishes committed queue changes; serves `screenQueueChanged` subscriptions. */
   queueChanges: QueueChanges;
+  /** Per-user limits on peek, pop and trace (`RATE_LIMIT_*`). */
+  rateLimiter: RateLimiter;
+  /** What `GET /metrics` serves: request latency plus the counters above, read at scrape time. */
+  prometheus: PrometheusMetrics;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
 
-export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Redis; log: Logger }): AppContext {
+export function createAppContext(parts: { config: AppConfig; db: Database; redis: Redis; log: Logger }): AppContext {
   const metrics = new Metrics();
   const dropPurges = parts.config.testDropDefinitionPurges;
   const subscriber = new RedisSubscriber(parts.redis, parts.log, (channel) =>
@@ -48,14 +55,16 @@ export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Re
     ...parts,
     registry: new FormatRegistry(),
     standard: createCoreStandardParameters(),
-    definitions: new DefinitionStore(parts.orm, { redis: parts.redis, subscriber, log: parts.log }),
+    definitions: new DefinitionStore(parts.db, { redis: parts.redis, subscriber, log: parts.log }),
     customPops: new CustomPopRegistry(),
     stats: new RedisStatsWriter({ redis: parts.redis, log: parts.log, metrics, timeZone: parts.config.statsTimezone }),
     metrics,
     subscriber,
     // Each reads app.now() at each use, so a clock pinned after creation applies to them too.
     charts: new ChartCache(parts.redis, subscriber, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
-    queueChanges: new QueueChanges({ redis: parts.redis, subscriber, orm: parts.orm, log: parts.log, now: () => app.now() }),
+    queueChanges: new QueueChanges({ redis: parts.redis, subscriber, db: parts.db, log: parts.log, now: () => app.now() }),
+    rateLimiter: new RateLimiter({ redis: parts.redis, config: parts.config.rateLimit, metrics, log: parts.log }),
+    prometheus: new PrometheusMetrics({ metrics, definitions: () => app.definitions.metrics, subscriptions: () => app.queueChanges.subscriptionCount }),
     now: () => Date.now() / 1000,
   };
   return app;

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import {
   findFlowBySlug, findScreenBySlug, listFlowSlugs,
 } from '../db/repositories/definitions.repository';
-import type { Orm } from '../db/orm';
+import type { Database } from '../db/database';
 import type { Sql } from '../db/sql';
 import {
   decodeFlowPurge, decodeScreenPurge, encodeFlowPurge, encodeScreenPurge, FLOW_PURGE_CHANNEL, SCREEN_PURGE_CHANNEL,
@@ -99,7 +99,7 @@ export class DefinitionStore {
   };
 
   constructor(
-    private readonly orm: Orm,
+    private readonly db: Database,
     private readonly live?: { redis: Redis; subscriber: RedisSubscriber; log: Logger },
     options: Partial<DefinitionCacheOptions> = {},
     private readonly nowMs: () => number = Date.now,
@@ -216,7 +216,7 @@ export class DefinitionStore {
   }
 
   private read<T>(sql: Sql | undefined, work: (sql: Sql) => Promise<T>): Promise<T> {
-    return sql ? work(sql) : withReadConnection(this.orm, work);
+    return sql ? work(sql) : withReadConnection(this.db, work);
   }
 
   private view(kind: Kind, now: number): CacheView {

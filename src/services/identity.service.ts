@@ -34,7 +34,7 @@ export async function authenticate(app: AppContext, header: string | undefined):
   if (!parsed.ok) return parsed;
   const token = parsed.token;
   if (token.startsWith(USER_TOKEN_PREFIX)) {
-    const user = await withReadConnection(app.orm, (sql) => findUserByToken(sql, token, app.now()));
+    const user = await withReadConnection(app.db, (sql) => findUserByToken(sql, token, app.now()));
     return user === null ? { ok: false, reason: 'invalid' } : { ok: true, user };
   }
   const verified = await verifyHs256(app.config.secrets.idToken, token, {
@@ -44,7 +44,7 @@ export async function authenticate(app: AppContext, header: string | undefined):
   if (!verified.ok) return { ok: false, reason: 'invalid' };
   const claims = verified.payload;
   const sub = claims.sub as string;
-  const existing = await withReadConnection(app.orm, (sql) => findUserBySub(sql, sub));
+  const existing = await withReadConnection(app.db, (sql) => findUserBySub(sql, sub));
   if (existing !== null) return { ok: true, user: existing };
   return {
     ok: true,
@@ -64,7 +64,7 @@ export async function createUserWithSignup(
   app: AppContext,
   claims: { sub: string; givenName: string | null; familyName: string | null; admin?: boolean; createdAt?: number },
 ): Promise<UserRecord> {
-  return inTransaction(app.orm, async (scope) => {
+  return inTransaction(app.db, async (scope) => {
     const created = await insertUserIfMissing(scope.sql, { ...claims, createdAt: claims.createdAt ?? app.now() });
     if (created === null) {
       const existing = await findUserBySub(scope.sql, claims.sub);

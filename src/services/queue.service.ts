@@ -1,5 +1,5 @@
-import { deleteQueuedScreens, insertQueuedScreens, loadQueue } from '../db/repositories/queue.repository';
-import { bumpQueueVersion, lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
+import { loadQueue, lockUserWithQueue, writeQueueDifference } from '../db/repositories/queue.repository';
+import { bumpQueueVersion, type UserRecord } from '../db/repositories/users.repository';
 import type { Sql } from '../db/sql';
 import { diffQueue, serverTrigger, type EngineDeps, type Operation, type QueueOutcome } from '../domain/engine';
 import type { JsonObject } from '../domain/json';
@@ -46,17 +46,18 @@ export interface AppliedOperation<R extends QueueOutcome> {
 
 /**
  * The one way a queue changes: with the per-user lock held (the caller locked `user` in this
- * transaction), read the whole queue, run one pure engine call on it, write the difference.
- * Statistics are reported, and a real change is published to live subscribers, only after commit.
+ * transaction), read the whole queue (unless the lock already read it: `lockUserWithQueue`), run
+ * one pure engine call on it, write the difference. Statistics are reported, and a real change
+ * is published to live subscribers, only after commit.
  */
 export async function applyToLockedQueue<R extends QueueOutcome>(
   app: AppContext,
   scope: TransactionScope,
-  user: UserRecord,
+  user: UserRecord & { queue?: QueuedScreen[] },
   request: QueueRequest,
   run: (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<R>,
 ): Promise<AppliedOperation<R>> {
-  const before = await loadQueue(scope.sql, user.id);
+  const before = user.queue ?? (await loadQueue(scope.sql, user.id));
   const op: Operation = {
     user: toEngineUser(user),
     platform: request.platform,
@@ -66,9 +67,8 @@ export async function applyToLockedQueue<R extends QueueOutcome>(
   };
   const outcome = await run(engineDeps(app, scope.sql), op, before);
   const { deleted, inserted } = diffQueue(before, outcome.queue);
-  await deleteQueuedScreens(scope.sql, user.id, deleted.map((row) => row.uid));
-  await insertQueuedScreens(scope.sql, user.id, inserted);
-  if (deleted.length > 0 || inserted.length > 0) await recordQueueChange(app, scope, user, { ...describeQueueChange(outcome), occurredAt: op.now });
+  const queueVersion = await writeQueueDifference(scope.sql, user.id, deleted.map((row) => row.uid), inserted);
+  if (queueVersion !== null) announceQueueChange(app, scope, user, { ...describeQueueChange(outcome), occurredAt: op.now, queueVersion });
   if (outcome.stats.length > 0) scope.afterCommit(() => app.stats.record(outcome.stats, op.now));
   return { before, outcome, op };
 }
@@ -85,8 +85,13 @@ export async function recordQueueChange(
   change: Omit<QueueChange, 'queueVersion'>,
 ): Promise<QueueChange> {
   const recorded = { ...change, queueVersion: await bumpQueueVersion(scope.sql, user.id) };
-  scope.afterCommit(() => app.queueChanges.publish(user.sub, recorded));
+  announceQueueChange(app, scope, user, recorded);
   return recorded;
+}
+
+/** Publishes a counted change to live subscribers once the transaction committed. */
+function announceQueueChange(app: AppContext, scope: TransactionScope, user: Pick<UserRecord, 'sub'>, change: QueueChange): void {
+  scope.afterCommit(() => app.queueChanges.publish(user.sub, change));
 }
 
 export interface ServerTriggerInput extends QueueRequest {
@@ -105,8 +110,8 @@ export type ServerTriggerResult =
  * without popping, stabilize with the given platform, commit. Used by back-office callers.
  */
 export async function triggerForUser(app: AppContext, input: ServerTriggerInput): Promise<ServerTriggerResult> {
-  return inTransaction(app.orm, async (scope) => {
-    const user = await lockUserBySub(scope.sql, input.userSub);
+  return inTransaction(app.db, async (scope) => {
+    const user = await lockUserWithQueue(scope.sql, input.userSub);
     if (user === null) return { kind: 'user_not_found' } as const;
     const { outcome } = await runServerTrigger(app, scope, user, input);
     return { kind: 'triggered', requestedSlug: input.slug, chosenSlug: outcome.chosenSlug, queueLength: outcome.queue.length } as const;

@@ -1,5 +1,6 @@
-import { insertScreenAction, insertScreenLog, findScreenLogOwner, resolveVisitor } from '../db/repositories/screens-log.repository';
-import { lockUserBySub, type UserRecord } from '../db/repositories/users.repository';
+import { insertScreenAction, findScreenLogOwner, logRealizedFront } from '../db/repositories/screens-log.repository';
+import { lockUserWithQueue } from '../db/repositories/queue.repository';
+import type { UserRecord } from '../db/repositories/users.repository';
 import {
   peek, peekedEvent, pop, realizeFront, serverTrigger, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
 } from '../domain/engine';
@@ -9,6 +10,7 @@ import { newUid } from '../lib/ids';
 import type { AppContext } from './app-context';
 import type { Sql } from '../db/sql';
 import type { CustomPopEndpoint } from './custom-pops';
+import { QUEUE_OPERATIONS } from '../lib/metrics';
 import { applyToLockedQueue, toEngineUser } from './queue.service';
 import { signScreenJwt, verifyScreenJwt } from './screen-jwt';
 import { inTransaction, readQuery, withReadConnection } from './transaction';
@@ -41,29 +43,22 @@ async function respond(
   /** Extra work in the same transaction, after the queue was written (custom pop side effects). */
   whenApplied?: (sql: Sql, user: UserRecord, op: Operation) => Promise<void>,
 ): Promise<PeekScreenResponse> {
-  const committed = await inTransaction(app.orm, async (scope) => {
-    const user = await lockUserBySub(scope.sql, request.user.sub);
+  const committed = await inTransaction(app.db, async (scope) => {
+    const user = await lockUserWithQueue(scope.sql, request.user.sub);
     if (user === null) throw new UserGoneError(`user ${request.user.sub} no longer exists`);
     const { outcome, op } = await applyToLockedQueue(app, scope, user, request, async (deps, op, queue) => {
       const realized = await realizeFront(deps, op, await step(deps, op, queue));
       return { ...realized, stats: [...realized.stats, peekedEvent(op, realized.active.slug)] };
     });
     await whenApplied?.(scope.sql, user, op);
-    const visitor = await resolveVisitor(scope.sql, {
-      header: request.visitorHeader,
-      userId: user.id,
-      source: request.platform,
-      now: op.now,
-      newUid: () => newUid('v'),
-    });
     const logUid = newUid('ucsl');
-    await insertScreenLog(scope.sql, {
-      uid: logUid,
+    const visitor = await logRealizedFront(scope.sql, {
+      visitorHeader: request.visitorHeader,
+      newVisitorUid: () => newUid('v'),
       userId: user.id,
       platform: request.platform,
-      visitorId: visitor.id,
-      screen: { slug: outcome.active.slug, parameters: outcome.active.parameters },
-      createdAt: op.now,
+      log: { uid: logUid, screen: { slug: outcome.active.slug, parameters: outcome.active.parameters } },
+      now: op.now,
     });
     return { outcome, visitor, logUid, now: op.now };
   });
@@ -76,9 +71,19 @@ async function respond(
   return { visitor: visitor.uid, screen: { active: outcome.active, activeJwt, prefetch: outcome.prefetch } };
 }
 
+/**
+ * Counts one committed operation by outcome for `GET /metrics`. Called once `respond` returned,
+ * so retried attempts never count, and with the outcome of the attempt that committed.
+ */
+function countOperation(app: AppContext, operation: 'peek' | 'pop' | 'custom_pop', outcome: string): void {
+  app.metrics.incrementLabeled(QUEUE_OPERATIONS, { operation, outcome });
+}
+
 /** `peek` (queue-engine.md §6): stabilize, realize, log; the queue changes only if it had to. */
-export function peekScreen(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse> {
-  return respond(app, request, (deps, op, queue) => peek(deps, op, queue));
+export async function peekScreen(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse> {
+  const response = await respond(app, request, (deps, op, queue) => peek(deps, op, queue));
+  countOperation(app, 'peek', 'ok');
+  return response;
 }
 
 export interface PopInput extends ClientRequest {
@@ -89,9 +94,14 @@ export interface PopInput extends ClientRequest {
 /** `pop` (queue-engine.md §7): every outcome (bad JWT, desync, forbidden, ...) is a normal answer. */
 export async function popScreen(app: AppContext, input: PopInput): Promise<PeekScreenResponse> {
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
-  return respond(app, input, (deps, op, queue) =>
-    pop(deps, op, queue, { screenJwtSub: claims === null ? null : claims.sub, trigger: input.trigger }),
-  );
+  let result = 'bad_auth';
+  const response = await respond(app, input, async (deps, op, queue) => {
+    const outcome = await pop(deps, op, queue, { screenJwtSub: claims === null ? null : claims.sub, trigger: input.trigger });
+    result = outcome.result;
+    return outcome;
+  });
+  countOperation(app, 'pop', result);
+  return response;
 }
 
 /**
@@ -107,13 +117,20 @@ export async function customPopScreen<P>(
   input: ClientRequest & { screenJwt: string; trigger: { slug: string }; parameters: P },
 ): Promise<PeekScreenResponse> {
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
-  if (claims === null) return respond(app, input, (deps, op, queue) => pop(deps, op, queue, { screenJwtSub: null, trigger: null }));
-  const verified = await endpoint.verify({ user: toEngineUser(input.user), query: readQuery(app.orm), now: app.now() }, input.parameters);
+  if (claims === null) {
+    const response = await respond(app, input, (deps, op, queue) => pop(deps, op, queue, { screenJwtSub: null, trigger: null }));
+    countOperation(app, 'custom_pop', 'bad_auth');
+    return response;
+  }
+  const verified = await endpoint.verify({ user: toEngineUser(input.user), query: readQuery(app.db), now: app.now() }, input.parameters);
   if (!verified.ok) {
-    return respond(app, input, (deps, op, queue) => serverTrigger(deps, op, queue, { slug: verified.fallbackFlow, client: {}, server: {} }));
+    const response = await respond(app, input, (deps, op, queue) => serverTrigger(deps, op, queue, { slug: verified.fallbackFlow, client: {}, server: {} }));
+    countOperation(app, 'custom_pop', 'refused');
+    return response;
   }
   let popped = false;
-  return respond(
+  let result = 'bad_auth';
+  const response = await respond(
     app,
     input,
     async (deps, op, queue) => {
@@ -123,12 +140,15 @@ export async function customPopScreen<P>(
       });
       // Not for a desync or bad JWT (nothing popped), nor for a refused trigger (nothing opened).
       popped = outcome.result === 'popped';
+      result = outcome.result;
       return outcome;
     },
     async (sql, user, op) => {
       if (popped && endpoint.onPopped) await endpoint.onPopped({ user: toEngineUser(user), query: sql, now: op.now }, input.parameters, verified.serverParameters);
     },
   );
+  countOperation(app, 'custom_pop', result);
+  return response;
 }
 
 export type TraceOutcome = 'stored' | 'log_missing';
@@ -142,7 +162,7 @@ export async function traceScreen(
   input: { logUid: string; screenSlug: string; event: string; platform: ClientPlatform; version: number | null; ownerUserId?: string },
 ): Promise<TraceOutcome> {
   const now = app.now();
-  const inserted = await inTransaction(app.orm, ({ sql }) =>
+  const inserted = await inTransaction(app.db, ({ sql }) =>
     insertScreenAction(sql, { uid: newUid('ucsal'), logUid: input.logUid, event: input.event, createdAt: now, userId: input.ownerUserId }),
   );
   if (!inserted) return 'log_missing';
@@ -152,7 +172,7 @@ export async function traceScreen(
 
 /** Whether a screen JWT's log row belongs to this user (`null`: the row is gone). */
 export function screenLogOwnedBy(app: AppContext, logUid: string, userId: string): Promise<boolean | null> {
-  return withReadConnection(app.orm, async (sql) => {
+  return withReadConnection(app.db, async (sql) => {
     const owner = await findScreenLogOwner(sql, logUid);
     return owner === null ? null : owner === userId;
   });

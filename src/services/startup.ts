@@ -10,7 +10,7 @@ export class StartupCheckError extends Error {}
  * special flow exists, its schemas accept `{}`, and `empty` queues a screen every platform shows.
  */
 export async function verifySpecialFlows(app: AppContext): Promise<void> {
-  const [flows, screens] = await withReadConnection(app.orm, (sql) =>
+  const [flows, screens] = await withReadConnection(app.db, (sql) =>
     Promise.all([findFlowsBySlugs(sql, REQUIRED_SPECIAL_FLOWS), findAllScreens(sql)]),
   );
   const flowBySlug = new Map(flows.map((f) => [f.slug, f]));

@@ -49,7 +49,7 @@ async function computeHistorical(app: AppContext, family: StatsFamilyName, windo
   const inRedis: number[] = [];
   if (first !== null) for (let day = Math.max(first, window.start); day < window.end; day++) inRedis.push(day);
   const redis = inRedis.length > 0 ? await readRedisDays(app.redis, family, inRedis) : { earliest: first, days: new Map<number, DayCounts>() };
-  const days = await withReadConnection(app.orm, (sql) => readRolledUpDays(sql, family, window.start, window.end));
+  const days = await withReadConnection(app.db, (sql) => readRolledUpDays(sql, family, window.start, window.end));
   for (const [day, counts] of redis.days) if (daySource(day, redis.earliest) === 'redis') days.set(day, counts);
   const body = historicalBody(family, window, days, isoDate);
   return { body: await gzipAsync(JSON.stringify(body)), earliest: redis.earliest };
@@ -65,7 +65,7 @@ export async function partialStats(app: AppContext, family: StatsFamilyName): Pr
   const fromPostgres = [today, yesterday].filter((day) => daySource(day, redis.earliest) === 'postgres');
   const rows =
     fromPostgres.length > 0
-      ? await withReadConnection(app.orm, (sql) => readRolledUpDays(sql, family, Math.min(...fromPostgres), Math.max(...fromPostgres) + 1))
+      ? await withReadConnection(app.db, (sql) => readRolledUpDays(sql, family, Math.min(...fromPostgres), Math.max(...fromPostgres) + 1))
       : new Map<number, DayCounts>();
   const pick = (day: number) =>
     (daySource(day, redis.earliest) === 'redis' ? redis.days.get(day) : rows.get(day)) ?? emptyDay(family);

@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Orm } from '../db/orm';
-import { sqlOf, type Sql } from '../db/sql';
+import type { PoolClient } from 'pg';
+import type { Database } from '../db/database';
+import { sqlOn, type Sql } from '../db/sql';
 import { ServiceUnavailableError } from './errors';
 
 /** SQLSTATEs after which a fresh attempt (new read, new simulation) may succeed. */
@@ -32,47 +32,69 @@ function isConnectionFailure(error: unknown): boolean {
 }
 
 export interface TransactionScope {
-  em: EntityManager;
   sql: Sql;
   /** Work to run only after the transaction committed (stats, publications). */
   afterCommit(hook: () => void | Promise<void>): void;
 }
 
 /**
- * Runs `work` in one READ COMMITTED transaction on a fresh fork. Serialization failures and
+ * Runs `work` in one READ COMMITTED transaction on one pooled connection. Serialization failures and
  * deadlocks are retried from scratch (a retry recomputes everything from a fresh read and never
  * replays a previous attempt's writes); after the last attempt, or when the database is
  * unreachable, it throws ServiceUnavailableError. After-commit hooks of the committed attempt
  * run once it has committed; hooks of failed attempts are dropped. Hooks handle their own
  * failures (they run after the answer is decided and must not change it).
  */
-export function inTransaction<T>(orm: Orm, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-  const running = runTransaction(orm, work);
-  let active = inFlight.get(orm);
-  if (active === undefined) inFlight.set(orm, (active = new Set()));
+export function inTransaction<T>(db: Database, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+  const running = runTransaction(db, work);
+  let active = inFlight.get(db);
+  if (active === undefined) inFlight.set(db, (active = new Set()));
   const settled = running.then(() => {}, () => {});
   active.add(settled);
   void settled.then(() => active.delete(settled));
   return running;
 }
 
-/** Transactions (with their after-commit hooks) still running, per ORM: shutdown waits for them. */
-const inFlight = new WeakMap<Orm, Set<Promise<void>>>();
+/** Transactions (with their after-commit hooks) still running, per database: shutdown waits for them. */
+const inFlight = new WeakMap<Database, Set<Promise<void>>>();
 
-/** Resolves once every transaction started so far on `orm` finished (graceful shutdown). */
-export async function transactionsSettled(orm: Orm): Promise<void> {
-  const active = inFlight.get(orm);
+/** Resolves once every transaction started so far on `db` finished (graceful shutdown). */
+export async function transactionsSettled(db: Database): Promise<void> {
+  const active = inFlight.get(db);
   while (active !== undefined && active.size > 0) await Promise.all([...active]);
 }
 
-async function runTransaction<T>(orm: Orm, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+/** One attempt: BEGIN, the work, COMMIT (or ROLLBACK), on one connection returned to the pool after. */
+async function attemptOnce<T>(db: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client: PoolClient = await db.pool.connect();
+  const sql = sqlOn(client, db.count);
+  let broken: Error | undefined;
+  try {
+    await sql('BEGIN ISOLATION LEVEL READ COMMITTED');
+    let result: T;
+    try {
+      result = await work(sql);
+    } catch (error) {
+      // A connection that cannot even roll back is discarded rather than reused.
+      await sql('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    }
+    await sql('COMMIT');
+    return result;
+  } catch (error) {
+    if (isConnectionFailure(error)) broken ??= error as Error;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function runTransaction<T>(db: Database, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const hooks: (() => void | Promise<void>)[] = [];
     let result: T;
     try {
-      result = await orm.em.fork().transactional(async (em) =>
-        work({ em, sql: sqlOf(em), afterCommit: (hook) => hooks.push(hook) }),
-      );
+      result = await attemptOnce(db, (sql) => work({ sql, afterCommit: (hook) => hooks.push(hook) }));
     } catch (error) {
       const code = errorCode(error);
       if (code !== undefined && RETRYABLE_SQLSTATES.has(code)) {
@@ -89,9 +111,9 @@ async function runTransaction<T>(orm: Orm, work: (scope: TransactionScope) => Pr
 }
 
 /** A read outside any transaction, with the same mapping of connection failures to 503. */
-export async function withReadConnection<T>(orm: Orm, work: (sql: Sql) => Promise<T>): Promise<T> {
+export async function withReadConnection<T>(db: Database, work: (sql: Sql) => Promise<T>): Promise<T> {
   try {
-    return await work(sqlOf(orm.em.fork()));
+    return await work(db.query);
   } catch (error) {
     if (isConnectionFailure(error)) throw new ServiceUnavailableError('database unavailable');
     throw error;
@@ -99,6 +121,6 @@ export async function withReadConnection<T>(orm: Orm, work: (sql: Sql) => Promis
 }
 
 /** A `Sql` whose every statement runs on its own pooled connection, outside any transaction. */
-export function readQuery(orm: Orm): Sql {
-  return (text, params) => withReadConnection(orm, (read) => read(text, params));
+export function readQuery(db: Database): Sql {
+  return (text, params) => withReadConnection(db, (read) => read(text, params));
 }

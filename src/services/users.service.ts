@@ -19,7 +19,7 @@ export async function createUser(
   app: AppContext,
   input: { sub: string; givenName?: string | null; familyName?: string | null; admin?: boolean; createdAt?: number },
 ): Promise<{ user: UserRecord; created: boolean }> {
-  const existing = await withReadConnection(app.orm, (sql) => findUserBySub(sql, input.sub));
+  const existing = await withReadConnection(app.db, (sql) => findUserBySub(sql, input.sub));
   if (existing !== null) return { user: existing, created: false };
   const user = await createUserWithSignup(app, {
     sub: input.sub,
@@ -33,7 +33,7 @@ export async function createUser(
 
 /** The only way `users.admin` changes. */
 export async function setAdmin(app: AppContext, sub: string, admin: boolean): Promise<void> {
-  const updated = await inTransaction(app.orm, ({ sql }) => setUserAdmin(sql, sub, admin));
+  const updated = await inTransaction(app.db, ({ sql }) => setUserAdmin(sql, sub, admin));
   if (!updated) throw new UserNotFoundError(sub);
 }
 
@@ -43,7 +43,7 @@ export async function issueUserToken(
   sub: string,
   options: { name?: string; ttlSeconds?: number | null } = {},
 ): Promise<string> {
-  return inTransaction(app.orm, async ({ sql }) => {
+  return inTransaction(app.db, async ({ sql }) => {
     const user = await findUserBySub(sql, sub);
     if (user === null) throw new UserNotFoundError(sub);
     const token = newUserTokenSecret();
@@ -85,6 +85,6 @@ const DEV_ADMIN_TOKEN_NAME = 'development admin';
 export async function ensureDevAdminToken(app: AppContext): Promise<string> {
   const { user } = await createUser(app, { sub: DEV_ADMIN_SUB, givenName: 'Dev', familyName: 'Admin', admin: true });
   if (!user.admin) await setAdmin(app, DEV_ADMIN_SUB, true);
-  const existing = await withReadConnection(app.orm, (sql) => findUserTokenByName(sql, user.id, DEV_ADMIN_TOKEN_NAME, app.now()));
+  const existing = await withReadConnection(app.db, (sql) => findUserTokenByName(sql, user.id, DEV_ADMIN_TOKEN_NAME, app.now()));
   return existing ?? issueUserToken(app, DEV_ADMIN_SUB, { name: DEV_ADMIN_TOKEN_NAME });
 }

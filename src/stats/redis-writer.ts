@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { StatsEvent } from '../domain/engine';
 import { startOfStatsDay, statsDay } from '../domain/stats-day';
 import { LuaScript } from '../lib/lua-script';
+import { redisIsDown, withTimeout } from '../lib/redis-calls';
 import type { Logger } from '../lib/log';
 import type { Metrics } from '../lib/metrics';
 import type { StatsSink } from './sink';
@@ -11,8 +12,6 @@ const writeScript = new LuaScript(STATS_WRITE_SCRIPT);
 
 /** A stats write waits at most this long for Redis; the request it follows is already decided. */
 const WRITE_TIMEOUT_MS = 1000;
-/** Connection states in which a command would only wait for a reconnect: drop at once instead. */
-const DOWN_STATES = new Set(['reconnecting', 'close', 'end']);
 
 /**
  * The Redis stats writer (stats-cache-jobs.md §1.2): each committed operation's counters in one
@@ -41,7 +40,7 @@ export class RedisStatsWriter implements StatsSink {
     });
     if (plan === null) return;
     try {
-      if (DOWN_STATES.has(redis.status)) throw new Error(`redis is ${redis.status}`);
+      if (redisIsDown(redis)) throw new Error(`redis is ${redis.status}`);
       const late = await withTimeout(writeScript.run(redis, plan.keys, plan.args), WRITE_TIMEOUT_MS);
       metrics.increment('stats_writes');
       if (typeof late === 'number' && late > 0) {
@@ -54,12 +53,4 @@ export class RedisStatsWriter implements StatsSink {
       log.warn({ err: error, day, increments: plan.increments, events: events.map((e) => e.event) }, 'stats write dropped');
     }
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from redis within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

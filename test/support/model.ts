@@ -152,7 +152,7 @@ export class QueueModel {
  * The stored queue of a user, front first, as row keys. The header is the screen's
  * `fixed.header`, or the client screen slug for screens without one (the `empty` screen).
  */
-export async function storedQueue(server: TestServer, sub: string): Promise<RowKey[]> {
+export async function storedQueue(server: Pick<TestServer, 'sql'>, sub: string): Promise<RowKey[]> {
   return (await queueRows(server, sub)).map((r) => ({ header: r.header, outer: r.outerCounter, inner: r.innerCounter }));
 }
 

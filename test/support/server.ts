@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config/config';
 import { startHttpServer } from '../../src/http/server';
-import { createLogger } from '../../src/lib/log';
+import { createLogger, type Logger } from '../../src/lib/log';
 import { bootRuntime } from '../../src/runtime';
 import type { AppContext } from '../../src/services/app-context';
 import { issueIdToken, issueUserToken, createUser } from '../../src/services/users.service';
@@ -48,7 +48,17 @@ export interface TestServer {
 }
 
 /** A real server (HTTP + GraphQL + WebSocket) on a loopback port, over real PostgreSQL and Redis. */
-export async function startTestServer(options: { redisUrl?: string; plugins?: string[]; databaseUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    redisUrl?: string;
+    plugins?: string[];
+    databaseUrl?: string;
+    /** Extra environment over the test defaults (limits, NODE_ENV=production, ...). */
+    env?: Record<string, string>;
+    /** The server's logger (default: silent). */
+    log?: Logger;
+  } = {},
+): Promise<TestServer> {
   const dbUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataDir = await mkdtemp(join(tmpdir(), 'clientflows-data-'));
   const config = loadConfig({
@@ -61,8 +71,9 @@ export async function startTestServer(options: { redisUrl?: string; plugins?: st
     PORT: '0',
     HOST: '127.0.0.1',
     CLIENTFLOWS_PLUGINS: (options.plugins ?? []).join(','),
+    ...options.env,
   });
-  const runtime = await bootRuntime(config, createLogger('silent'));
+  const runtime = await bootRuntime(config, options.log ?? createLogger('silent'));
   const server = await startHttpServer(runtime.app, { port: 0, host: '127.0.0.1' });
   const pool = new pg.Pool({ connectionString: dbUrl, max: 4 });
   return {

@@ -5,40 +5,45 @@ import { jsonParam, type Sql } from '../sql';
 export const VISITOR_UID_PATTERN = /^oseh_v_[a-zA-Z0-9_-]{5,30}$/;
 
 /**
- * Resolves the response's visitor: an existing well-formed header uid is echoed, anything else
- * (absent, malformed, unknown) gets a new visitor. The visitor is associated with the user.
+ * The tail of every peek-family answer, in one statement: resolve the response's visitor (an
+ * existing well-formed header uid is echoed; anything else, absent, malformed or unknown, gets a
+ * new visitor), associate it with the user, and write one `user_client_screens_log` row for the
+ * realized front screen. Returns the visitor.
  */
-export async function resolveVisitor(
+export async function logRealizedFront(
   sql: Sql,
-  input: { header: string | undefined; userId: string; source: string; now: number; newUid: () => string },
+  input: {
+    visitorHeader: string | undefined;
+    newVisitorUid: () => string;
+    userId: string;
+    platform: string;
+    log: { uid: string; screen: JsonObject };
+    now: number;
+  },
 ): Promise<{ id: string; uid: string }> {
-  let visitor: { id: string; uid: string } | undefined;
-  if (input.header !== undefined && VISITOR_UID_PATTERN.test(input.header)) {
-    [visitor] = await sql<{ id: string; uid: string }>(`SELECT id, uid FROM visitors WHERE uid = ?`, [input.header]);
-  }
-  if (visitor === undefined) {
-    [visitor] = await sql<{ id: string; uid: string }>(
-      `INSERT INTO visitors (uid, source, created_at) VALUES (?, ?, ?) RETURNING id, uid`,
-      [input.newUid(), input.source, input.now],
-    );
-  }
-  await sql(
-    `INSERT INTO visitor_users (visitor_id, user_id, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (visitor_id, user_id) DO UPDATE SET last_seen_at = GREATEST(visitor_users.last_seen_at, EXCLUDED.last_seen_at)`,
-    [visitor.id, input.userId, input.now, input.now],
+  const header = input.visitorHeader !== undefined && VISITOR_UID_PATTERN.test(input.visitorHeader) ? input.visitorHeader : null;
+  const [visitor] = await sql<{ id: string; uid: string }>(
+    `WITH found AS (SELECT id, uid FROM visitors WHERE uid = ?::text),
+     created AS (
+       INSERT INTO visitors (uid, source, created_at) SELECT ?::text, ?::text, ?::double precision
+       WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id, uid),
+     visitor AS (SELECT id, uid FROM found UNION ALL SELECT id, uid FROM created),
+     seen AS (
+       INSERT INTO visitor_users (visitor_id, user_id, first_seen_at, last_seen_at)
+       SELECT id, ?::bigint, ?::double precision, ?::double precision FROM visitor
+       ON CONFLICT (visitor_id, user_id) DO UPDATE SET last_seen_at = GREATEST(visitor_users.last_seen_at, EXCLUDED.last_seen_at)),
+     logged AS (
+       INSERT INTO user_client_screens_log (uid, user_id, platform, visitor_id, screen, created_at)
+       SELECT ?::text, ?::bigint, ?::text, id, ?::jsonb, ?::double precision FROM visitor)
+     SELECT id::text AS id, uid FROM visitor`,
+    [
+      header,
+      input.newVisitorUid(), input.platform, input.now,
+      input.userId, input.now, input.now,
+      input.log.uid, input.userId, input.platform, jsonParam(input.log.screen), input.now,
+    ],
   );
-  return { id: String(visitor.id), uid: visitor.uid };
-}
-
-/** One `user_client_screens_log` row for a realized front screen. */
-export async function insertScreenLog(
-  sql: Sql,
-  row: { uid: string; userId: string; platform: string; visitorId: string | null; screen: JsonObject; createdAt: number },
-): Promise<void> {
-  await sql(
-    `INSERT INTO user_client_screens_log (uid, user_id, platform, visitor_id, screen, created_at) VALUES (?, ?, ?, ?, ?::jsonb, ?)`,
-    [row.uid, row.userId, row.platform, row.visitorId, jsonParam(row.screen), row.createdAt],
-  );
+  return visitor;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface UserRecord {
 }
 
 /** Columns aliased to the record's names, so rows need no mapping (bigint ids as text). */
-const USER_COLUMNS = `u.id::text AS id, u.sub, u.given_name AS "givenName", u.family_name AS "familyName",
+export const USER_COLUMNS = `u.id::text AS id, u.sub, u.given_name AS "givenName", u.family_name AS "familyName",
   u.created_at AS "createdAt", u.admin, u.has_pro AS "hasPro", u.timezone`;
 
 // Text PostgreSQL cannot hold (U+0000) names nothing stored: such lookups find nothing.
@@ -25,16 +25,6 @@ export async function findUserBySub(sql: Sql, sub: string): Promise<UserRecord |
   return first(await sql<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.sub = ?`, [sub]));
 }
 
-/**
- * Takes the per-user queue lock (queue-engine.md §9.2). NO KEY so inserts of rows referencing
- * the user elsewhere are not blocked. Returns the fresh row, or null if the user is gone.
- */
-export async function lockUserBySub(sql: Sql, sub: string): Promise<UserRecord | null> {
-  if (!isStorableText(sub)) return null;
-  return first(await sql<UserRecord>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.sub = ? FOR NO KEY UPDATE`, [sub]));
-}
-
-/** The user owning an unexpired `oseh_ut_` token, or null. */
 export async function findUserByToken(sql: Sql, token: string, now: number): Promise<UserRecord | null> {
   if (!isStorableText(token)) return null;
   return first(
@@ -93,10 +83,15 @@ export async function findUserTokenByName(sql: Sql, userId: string, name: string
   return rows.length === 0 ? null : rows[0].token;
 }
 
+/**
+ * Counts one queue change; parameters `[1, userId]`. The step is bound, not literal, so
+ * pg_stat_statements shows one text for every client (bench census).
+ */
+export const BUMP_QUEUE_VERSION = `UPDATE users SET queue_version = queue_version + ? WHERE id = ? RETURNING queue_version`;
+
 /** Counts one committed queue change (the caller holds the user's lock); returns the new version. */
 export async function bumpQueueVersion(sql: Sql, userId: string): Promise<number> {
-  // The step is bound, not literal, so pg_stat_statements shows one text for every client (bench census).
-  const rows = await sql<{ queue_version: number }>(`UPDATE users SET queue_version = queue_version + ? WHERE id = ? RETURNING queue_version`, [1, userId]);
+  const rows = await sql<{ queue_version: number }>(BUMP_QUEUE_VERSION, [1, userId]);
   return rows[0].queue_version;
 }
 

@@ -4,7 +4,8 @@ import { verifyScreenJwt } from '../../services/screen-jwt';
 import { customPopScreen, peekScreen, popScreen, screenLogOwnedBy, traceScreen, type PeekScreenResponse } from '../../services/screens.service';
 import type { GraphQLContext } from '../context';
 import { BadUserInputError, ForbiddenError } from '../errors';
-import { requireUser } from '../guards';
+import { limitTrace, limitUserRequest } from '../../services/rate-limit';
+import { requireUser, requireWithinRateLimit } from '../guards';
 import { JSONScalar } from '../scalars';
 import { ClientPlatform, toDomainPlatform } from './client-platform.enum';
 import { ClientFlowTriggerInput, PeekScreenResponseType } from './peek-screen.type';
@@ -25,6 +26,7 @@ export class ScreensResolver {
     @Arg('version', () => Int, { nullable: true }) version: number | null,
   ): Promise<PeekScreenResponseType> {
     const user = await requireUser(ctx);
+    await requireWithinRateLimit(limitUserRequest(ctx.app.rateLimiter, user.id));
     return toType(await peekScreen(ctx.app, { user, platform: toDomainPlatform(platform), version: version ?? null, visitorHeader: ctx.visitor }));
   }
 
@@ -39,6 +41,7 @@ export class ScreensResolver {
     @Arg('trigger', () => ClientFlowTriggerInput, { nullable: true }) trigger: ClientFlowTriggerInput | null,
   ): Promise<PeekScreenResponseType> {
     const user = await requireUser(ctx);
+    await requireWithinRateLimit(limitUserRequest(ctx.app.rateLimiter, user.id));
     return toType(
       await popScreen(ctx.app, {
         user,
@@ -64,6 +67,7 @@ export class ScreensResolver {
     @Arg('trigger', () => ClientFlowTriggerInput) trigger: ClientFlowTriggerInput,
   ): Promise<PeekScreenResponseType> {
     const user = await requireUser(ctx);
+    await requireWithinRateLimit(limitUserRequest(ctx.app.rateLimiter, user.id));
     const endpoint = ctx.app.customPops.get(endpointName);
     if (endpoint === undefined) throw new BadUserInputError(`no custom pop endpoint named ${JSON.stringify(endpointName)}`, { reason: 'unknown_endpoint' });
     const parameters = endpoint.parseParameters(trigger.parameters ?? null);
@@ -92,6 +96,7 @@ export class ScreensResolver {
     const user = await requireUser(ctx);
     const claims = await verifyScreenJwt(ctx.app.config.secrets.clientScreenJwt, screenJwt, ctx.app.now());
     if (claims === null) throw new ForbiddenError('invalid_screen_jwt', 'screen JWT is invalid');
+    await requireWithinRateLimit(limitTrace(ctx.app.rateLimiter, claims.logUid));
     const owned = await screenLogOwnedBy(ctx.app, claims.logUid, user.id);
     if (owned === false) throw new ForbiddenError('invalid_screen_jwt', 'screen JWT is invalid');
     let text: string | undefined;

@@ -57,7 +57,7 @@ export type DeleteClientFlowResult =
 
 /** `slug` is already trimmed and pattern-checked (parseFlowSlug). */
 export async function createClientFlow(app: AppContext, admin: UserRecord, slug: string): Promise<CreateClientFlowResult> {
-  return inTransaction(app.orm, async (scope) => {
+  return inTransaction(app.db, async (scope) => {
     const row = await insertClientFlow(scope.sql, {
       uid: newUid('cfl'),
       slug,
@@ -120,7 +120,7 @@ export interface PatchClientFlowInput {
  */
 export async function patchClientFlow(app: AppContext, admin: UserRecord, input: PatchClientFlowInput): Promise<PatchClientFlowResult> {
   try {
-    return await inTransaction(app.orm, (scope) => patchLocked(app, scope, admin, input));
+    return await inTransaction(app.db, (scope) => patchLocked(app, scope, admin, input));
   } catch (error) {
     // A rename racing a create (or another rename) to the same slug, caught by the unique index.
     if (isUniqueViolation(error) && input.patch.slug !== undefined) return { kind: 'slug_exists', slug: input.patch.slug };
@@ -200,7 +200,7 @@ function protectionOf(flow: ClientFlowRecord): ProtectionReason | null {
 // ---- delete (§7) ----
 
 export async function deleteClientFlow(app: AppContext, admin: UserRecord, input: { uid: string; force: boolean }): Promise<DeleteClientFlowResult> {
-  return inTransaction(app.orm, async (scope) => {
+  return inTransaction(app.db, async (scope) => {
     const row = await lockClientFlowByUid(scope.sql, input.uid);
     if (row === null) return { kind: 'not_found', uid: input.uid } as const;
     const flow = clientFlowFromRow(row);
@@ -263,5 +263,5 @@ export async function audit(sql: Sql, app: AppContext, admin: UserRecord, action
 
 /** The audit trail, newest first (admins only; GraphQL `clientFlowAuditLog`). */
 export function readAuditLog(app: AppContext, filter: { clientFlowUid: string | null; limit: number }): Promise<AuditEntry[]> {
-  return withReadConnection(app.orm, (sql) => listAuditEntries(sql, filter));
+  return withReadConnection(app.db, (sql) => listAuditEntries(sql, filter));
 }

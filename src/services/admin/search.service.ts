@@ -32,7 +32,7 @@ async function run<Row extends object, Item>(
   query: SearchQuery,
   toItem: (row: Row) => Item,
 ): Promise<SearchResult<Item>> {
-  const page = await withReadConnection(app.orm, (sql) => searchPage<Row>(sql, resource, query));
+  const page = await withReadConnection(app.db, (sql) => searchPage<Row>(sql, resource, query));
   return { items: page.rows.map(toItem), keys: page.keys, sort: query.sort.items, hasEarlier: page.hasEarlier, hasLater: page.hasLater };
 }
 
@@ -127,12 +127,12 @@ const logUser = (row: LogUserRow): LogUser => ({
 /** Users of log rows by `users.id`, one statement for any number of ids (missing ids are absent). */
 export async function loadLogUsers(app: AppContext, userIds: readonly string[]): Promise<Map<string, LogUser>> {
   const unique = [...new Set(userIds)];
-  const rows = await withReadConnection(app.orm, (sql) => findLogUsersByIds(sql, unique));
+  const rows = await withReadConnection(app.db, (sql) => findLogUsersByIds(sql, unique));
   return new Map(rows.map((row) => [row.id, logUser(row)]));
 }
 
 /** Screen log entries by uid, one statement for any number of uids. */
 export async function loadScreenLogs(app: AppContext, uids: readonly string[]): Promise<Map<string, ScreenLogEntry>> {
-  const rows = await withReadConnection(app.orm, (sql) => findScreenLogsByUids(sql, [...new Set(uids)]));
+  const rows = await withReadConnection(app.db, (sql) => findScreenLogsByUids(sql, [...new Set(uids)]));
   return new Map(rows.map((row) => [row.uid, screenLogEntry(row)]));
 }

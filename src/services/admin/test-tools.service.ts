@@ -4,7 +4,8 @@
  * the per-user lock, so they never interleave with a pop.
  */
 import { loadFlowGraph, shareLockScreens } from '../../db/repositories/client-flows-admin.repository';
-import { lockUserBySub, type UserRecord } from '../../db/repositories/users.repository';
+import { lockUserWithQueue } from '../../db/repositories/queue.repository';
+import type { UserRecord } from '../../db/repositories/users.repository';
 import { testScreen } from '../../domain/engine';
 import { checkTestScreen, type TestScreenInput, type TestScreenRejection } from '../../domain/flow-validation';
 import type { JsonObject } from '../../domain/json';
@@ -24,8 +25,8 @@ export async function testClientScreen(
   admin: UserRecord,
   input: TestScreenInput & { dryRun: boolean },
 ): Promise<TestClientScreenResult> {
-  return inTransaction(app.orm, async (scope) => {
-    const user = await lockUserBySub(scope.sql, admin.sub);
+  return inTransaction(app.db, async (scope) => {
+    const user = await lockUserWithQueue(scope.sql, admin.sub);
     if (user === null) throw new Error(`admin ${admin.sub} vanished during test_screen`);
     // Share-locked to commit: the checked schema is the one the row is written against (§9.2 step 12).
     const screens = await shareLockScreens(scope.sql, [input.flowScreen.screen.slug]);
@@ -73,9 +74,9 @@ export type TestClientFlowResult =
  * audit-logged).
  */
 export async function testClientFlow(app: AppContext, admin: UserRecord, input: TestClientFlowInput): Promise<TestClientFlowResult> {
-  return inTransaction(app.orm, async (scope) => {
+  return inTransaction(app.db, async (scope) => {
     const sub = input.userSub ?? admin.sub;
-    const user = await lockUserBySub(scope.sql, sub);
+    const user = await lockUserWithQueue(scope.sql, sub);
     if (user === null) return { kind: 'user_not_found', sub } as const;
     const flow = await app.definitions.flow(input.slug, scope.sql);
     if (flow === null) return { kind: 'flow_not_found', slug: input.slug } as const;

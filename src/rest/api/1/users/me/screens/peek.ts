@@ -1,6 +1,7 @@
 import { authenticate } from '../../../../../../services/identity.service';
 import { peekScreen } from '../../../../../../services/screens.service';
-import { header, sendAuthFailure } from '../../../../../http';
+import { limitUserRequest } from '../../../../../../services/rate-limit';
+import { header, sendAuthFailure, sendRateLimited } from '../../../../../http';
 import type { RestRequest } from '../../../../../router';
 import { parseClientQuery, sendPeekResponse } from './common';
 
@@ -10,6 +11,8 @@ export async function peek(request: RestRequest): Promise<void> {
   if (query === null) return;
   const auth = await authenticate(request.app, header(request.req, 'authorization'));
   if (!auth.ok) return sendAuthFailure(request.res, auth.reason);
+  const limited = await limitUserRequest(request.app.rateLimiter, auth.user.id);
+  if (!limited.ok) return sendRateLimited(request.res, limited.retryAfterSeconds);
   request.req.resume();
   const response = await peekScreen(request.app, { ...query, user: auth.user, visitorHeader: header(request.req, 'visitor') });
   sendPeekResponse(request.res, response);

@@ -1,7 +1,8 @@
 import { isJsonObject, type JsonValue } from '../../../../../../domain/json';
 import { authenticate } from '../../../../../../services/identity.service';
 import { popScreen, type ClientRequest } from '../../../../../../services/screens.service';
-import { header, readBody, sendAuthFailure, sendEmpty, sendValidationError, type ValidationDetail } from '../../../../../http';
+import { limitUserRequest } from '../../../../../../services/rate-limit';
+import { header, readBody, sendAuthFailure, sendEmpty, sendRateLimited, sendValidationError, type ValidationDetail } from '../../../../../http';
 import type { RestRequest } from '../../../../../router';
 import { parseClientQuery, sendPeekResponse } from './common';
 
@@ -43,7 +44,7 @@ export function parsePopBody(text: string): { ok: true; body: PopBody } | { ok: 
 
 /**
  * Everything a pop-shaped request carries, in the wire's order of checks (query 422, user 401/403,
- * body 413/422), or null after answering the failure. Custom pops share it.
+ * rate limit 429, body 413/422), or null after answering the failure. Custom pops share it.
  */
 export async function readPopRequest(request: RestRequest): Promise<(ClientRequest & PopBody) | null> {
   const query = parseClientQuery(request);
@@ -51,6 +52,12 @@ export async function readPopRequest(request: RestRequest): Promise<(ClientReque
   const auth = await authenticate(request.app, header(request.req, 'authorization'));
   if (!auth.ok) {
     sendAuthFailure(request.res, auth.reason);
+    return null;
+  }
+  const limited = await limitUserRequest(request.app.rateLimiter, auth.user.id);
+  if (!limited.ok) {
+    request.req.resume();
+    sendRateLimited(request.res, limited.retryAfterSeconds);
     return null;
   }
   const read = await readBody(request.req, request.app.config.requestBodyLimitBytes);

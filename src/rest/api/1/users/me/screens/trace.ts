@@ -1,7 +1,8 @@
 import { parseAuthorization } from '../../../../../../services/identity.service';
 import { traceScreen } from '../../../../../../services/screens.service';
 import { verifyScreenJwt } from '../../../../../../services/screen-jwt';
-import { header, readBody, sendAuthFailure, sendEmpty } from '../../../../../http';
+import { limitTrace } from '../../../../../../services/rate-limit';
+import { header, readBody, sendAuthFailure, sendEmpty, sendRateLimited } from '../../../../../http';
 import type { RestRequest } from '../../../../../router';
 import { parseClientQuery } from './common';
 
@@ -27,7 +28,7 @@ export function parseTraceEvent(body: Buffer): string | null {
 
 /**
  * `POST /api/1/users/me/screens/trace` (queue-engine.md §8), checks in this order: query 422,
- * content type 415, screen JWT 401/403, size 413, JSON 400, then 204 whether or not the log row
+ * content type 415, screen JWT 401/403, rate limit 429, size 413, JSON 400, then 204 whether or not the log row
  * still exists.
  */
 export async function trace(request: RestRequest): Promise<void> {
@@ -39,6 +40,8 @@ export async function trace(request: RestRequest): Promise<void> {
   if (!auth.ok) return sendAuthFailure(res, auth.reason);
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, auth.token, app.now());
   if (claims === null) return sendAuthFailure(res, 'invalid');
+  const limited = await limitTrace(app.rateLimiter, claims.logUid);
+  if (!limited.ok) return sendRateLimited(res, limited.retryAfterSeconds);
   const read = await readBody(req, TRACE_BODY_LIMIT_BYTES);
   if (!read.ok) return sendEmpty(res, 413);
   const event = parseTraceEvent(read.body);

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUND_TRIPS_HEADER } from '../../src/lib/round-trips';
+import { TriggerClientFlowDocument } from '../generated/graphql';
+import { ScreenClient, type Answer, type PeekBody } from '../support/client';
+import { confirmationScreen, putFlow } from '../support/fixtures';
+import { graphql } from '../support/graphql';
+import { startTestServer, type TestServer } from '../support/server';
+
+/**
+ * The debug round-trip counter (issue 8): what one peek and one pop cost in PostgreSQL
+ * statements and Redis commands once the caches are warm. The bounds are what the hot path
+ * reaches today (docs/architecture.md "Round trips"); a change that adds a statement fails here.
+ */
+let server: TestServer;
+let client: ScreenClient;
+const SUB = 'oseh_u_round_trips';
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { CLIENTFLOWS_DEBUG_ROUND_TRIPS: '1' } });
+  await putFlow(server, { slug: 'rt_start', screens: ['A', 'B'].map((h) => confirmationScreen(h, { allowedTriggers: ['rt_requeue'] })) });
+  await putFlow(server, { slug: 'rt_requeue', screens: [confirmationScreen('R', { allowedTriggers: ['rt_requeue'] })] });
+  const admin = await server.userToken('oseh_u_round_trips_admin', { admin: true });
+  client = new ScreenClient(server.url, await server.userToken(SUB));
+  const queued = await graphql(server.url, TriggerClientFlowDocument, { userSub: SUB, slug: 'rt_start' }, { authorization: `bearer ${admin}` });
+  expect(queued.errors).toBeUndefined();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+function roundTrips(answer: Answer<PeekBody>): { postgres: number; redis: number } {
+  expect(answer.status).toBe(200);
+  const header = answer.headers.get(ROUND_TRIPS_HEADER);
+  const match = /^postgres=(\d+); redis=(\d+)$/.exec(header ?? '');
+  expect(match, `header ${ROUND_TRIPS_HEADER}: ${header}`).not.toBeNull();
+  return { postgres: Number(match![1]), redis: Number(match![2]) };
+}
+
+describe('round trips per request (CLIENTFLOWS_DEBUG_ROUND_TRIPS=1)', () => {
+  it('a peek of a stable queue with warm caches: authentication, BEGIN, lock+queue, visitor+log, COMMIT; one stats write', async () => {
+    const first = await client.peek();
+    // Warm: the definitions and the visitor now exist.
+    const warm = await client.peek(first.body.visitor);
+    expect(warm.body.visitor).toBe(first.body.visitor);
+    expect(roundTrips(warm)).toEqual({ postgres: 5, redis: 1 });
+  });
+
+  it('a pop with a trigger: two more statements (delete the front, insert + count the change); stats and the live-queue publish', async () => {
+    const peeked = await client.peek();
+    // Warm the trigger's definitions first, then measure a second pop.
+    const popped = await client.pop(peeked.body.screen.active_jwt, { slug: 'rt_requeue', parameters: {} });
+    expect(popped.body.screen.active.parameters.header).toBe('R');
+    const again = await client.pop(popped.body.screen.active_jwt, { slug: 'rt_requeue', parameters: {} });
+    expect(again.body.screen.active.parameters.header).toBe('R');
+    expect(roundTrips(again)).toEqual({ postgres: 7, redis: 2 });
+  });
+
+  it('leaves answers without the header when the counter is off', async () => {
+    const plain = await startTestServer();
+    try {
+      const response = await fetch(`${plain.url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get(ROUND_TRIPS_HEADER)).toBeNull();
+    } finally {
+      await plain.close();
+    }
+  });
+});
