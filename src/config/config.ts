@@ -15,6 +15,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Absolute path of the local state (embedded database, generated secrets). */
   dataDir: string;
+  /** Root of the local-disk FileStore holding media originals, exports and upload parts (`MEDIA_DIR`). */
+  mediaDir: string;
   nodeEnv: NodeEnv;
   logLevel: string;
   statsTimezone: string;
@@ -110,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     databaseUrl: connectionUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     redisUrl: connectionUrl(env, 'REDIS_URL', ['redis', 'rediss']),
     dataDir,
+    // Instances sharing media must point MEDIA_DIR at the same (shared) directory.
+    mediaDir: path.resolve(setting(env, 'MEDIA_DIR') ?? path.join(dataDir, 'media')),
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     statsTimezone: timeZone(env, 'STATS_TIMEZONE', 'America/Los_Angeles'),

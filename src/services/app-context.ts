@@ -6,6 +6,7 @@ import { FormatRegistry } from '../domain/schema';
 import { createCoreStandardParameters, type StandardParameterRegistry } from '../domain/standard-parameters';
 import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
+import { LocalFileStore, type FileStore } from '../media/file-store';
 import { QueueChanges } from '../realtime/queue-changes';
 import { RedisSubscriber } from '../realtime/redis-subscriber';
 import { ChartCache } from '../stats/chart-cache';
@@ -34,6 +35,8 @@ export interface AppContext {
   subscriber: RedisSubscriber;
   /** Publishes committed queue changes; serves `screenQueueChanged` subscriptions. */
   queueChanges: QueueChanges;
+  /** Media bytes (originals, exports, upload parts): local disk under `config.mediaDir`. */
+  files: FileStore;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
@@ -56,6 +59,7 @@ export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Re
     // Each reads app.now() at each use, so a clock pinned after creation applies to them too.
     charts: new ChartCache(parts.redis, subscriber, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
     queueChanges: new QueueChanges({ redis: parts.redis, subscriber, orm: parts.orm, log: parts.log, now: () => app.now() }),
+    files: new LocalFileStore(parts.config.mediaDir),
     now: () => Date.now() / 1000,
   };
   return app;
