@@ -1,6 +1,6 @@
 /** Byte ranges of part downloads (RFC 9110 §14): one range, or the whole file. */
 
-export type ByteRange =
+export type RangeAnswer =
   /** No usable Range header (absent, not `bytes=`, several ranges, malformed): send everything with 200. */
   | { kind: 'full' }
   /** 206 with `Content-Range: bytes start-end/size`; `end` inclusive. */
@@ -11,7 +11,7 @@ export type ByteRange =
 const SINGLE = /^bytes=(\d*)-(\d*)$/i;
 
 /** Several ranges are answered in full rather than as multipart/byteranges, which clients of media never need. */
-export function parseByteRange(header: string | undefined, size: number): ByteRange {
+export function parseByteRange(header: string | undefined, size: number): RangeAnswer {
   if (header === undefined) return { kind: 'full' };
   const match = SINGLE.exec(header.trim());
   if (!match) return { kind: 'full' };
