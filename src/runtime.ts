@@ -3,6 +3,7 @@ import type { AppConfig } from './config/config';
 import { migrate, openOrm } from './db/orm';
 import { ensureBackingServices } from './infra/services';
 import type { Logger } from './lib/log';
+import { registerMediaFormats } from './media/formats';
 import { applyPlugins, loadPlugins } from './plugins';
 import { createAppContext, type AppContext } from './services/app-context';
 import { announceMigratedDefinitions } from './services/definitions';
@@ -60,6 +61,8 @@ export async function bootRuntime(
     redis = connectRedis(services.redisUrl, log);
     if (applied.length > 0) await announceDefinitionMigrations(redis, log);
     const app = createAppContext({ config, orm, redis, log });
+    // The core media formats, before plugins (which may not take their names).
+    registerMediaFormats(app.registry, { lookups: app.mediaLookups, secrets: config.secrets, log });
     await applyPlugins(app, await loadPlugins(config.plugins));
     if (options.verify ?? true) await verifySpecialFlows(app);
     if (options.cacheDefinitions ?? true) await app.definitions.start();

@@ -7,6 +7,7 @@ import { createCoreStandardParameters, type StandardParameterRegistry } from '..
 import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
 import { LocalFileStore, type FileStore } from '../media/file-store';
+import { MediaLookups } from '../media/lookups';
 import { QueueChanges } from '../realtime/queue-changes';
 import { RedisSubscriber } from '../realtime/redis-subscriber';
 import { ChartCache } from '../stats/chart-cache';
@@ -14,6 +15,7 @@ import { RedisStatsWriter } from '../stats/redis-writer';
 import type { StatsSink } from '../stats/sink';
 import { CustomPopRegistry } from './custom-pops';
 import { DefinitionStore } from './definitions';
+import { readQuery } from './transaction';
 
 /** Everything a request or job needs, created once per process and shared by every service. */
 export interface AppContext {
@@ -37,6 +39,8 @@ export interface AppContext {
   queueChanges: QueueChanges;
   /** Media bytes (originals, exports, upload parts): local disk under `config.mediaDir`. */
   files: FileStore;
+  /** Cached thumbhash and content lookups behind media realization (screens-and-media.md §2.5). */
+  mediaLookups: MediaLookups;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
@@ -60,6 +64,7 @@ export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Re
     charts: new ChartCache(parts.redis, subscriber, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
     queueChanges: new QueueChanges({ redis: parts.redis, subscriber, orm: parts.orm, log: parts.log, now: () => app.now() }),
     files: new LocalFileStore(parts.config.mediaDir),
+    mediaLookups: new MediaLookups({ redis: parts.redis, query: readQuery(parts.orm), log: parts.log, metrics, now: () => app.now() }),
     now: () => Date.now() / 1000,
   };
   return app;

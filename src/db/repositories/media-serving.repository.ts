@@ -172,11 +172,11 @@ export async function transcriptPhrases(sql: Sql, transcriptUid: string): Promis
   );
 }
 
-/** The lists each image (by `image_files.uid`) is registered in; images in no list are absent. */
+/** The lists each existing image (by `image_files.uid`) is registered in (possibly none); missing images are absent. */
 export async function imageLists(sql: Sql, imageUids: readonly string[]): Promise<Map<string, Set<string>>> {
   return listsOf(
     sql,
-    `SELECT f.uid, l.list_slug AS "listSlug" FROM image_files f JOIN client_flow_images l ON l.image_file_id = f.id WHERE f.uid = ANY(?::text[])`,
+    `SELECT f.uid, l.list_slug AS "listSlug" FROM image_files f LEFT JOIN client_flow_images l ON l.image_file_id = f.id WHERE f.uid = ANY(?::text[])`,
     imageUids,
   );
 }
@@ -185,7 +185,7 @@ export async function imageLists(sql: Sql, imageUids: readonly string[]): Promis
 export async function contentLists(sql: Sql, contentUids: readonly string[]): Promise<Map<string, Set<string>>> {
   return listsOf(
     sql,
-    `SELECT f.uid, l.list_slug AS "listSlug" FROM content_files f JOIN client_flow_content_files l ON l.content_file_id = f.id WHERE f.uid = ANY(?::text[])`,
+    `SELECT f.uid, l.list_slug AS "listSlug" FROM content_files f LEFT JOIN client_flow_content_files l ON l.content_file_id = f.id WHERE f.uid = ANY(?::text[])`,
     contentUids,
   );
 }
@@ -194,10 +194,10 @@ async function listsOf(sql: Sql, statement: string, uids: readonly string[]): Pr
   const wanted = storable(uids);
   const found = new Map<string, Set<string>>();
   if (wanted.length === 0) return found;
-  for (const row of await sql<{ uid: string; listSlug: string }>(statement, [textArrayParam(wanted)])) {
+  for (const row of await sql<{ uid: string; listSlug: string | null }>(statement, [textArrayParam(wanted)])) {
     let lists = found.get(row.uid);
     if (!lists) found.set(row.uid, (lists = new Set()));
-    lists.add(row.listSlug);
+    if (row.listSlug !== null) lists.add(row.listSlug);
   }
   return found;
 }
