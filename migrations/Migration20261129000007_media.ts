@@ -157,6 +157,7 @@ export class Migration20261129000007_media extends Migration {
         job_progress_uid text null,
         created_at double precision not null,
         completed_at double precision null,
+        processing_started_at double precision null,
         expires_at double precision not null
       )`);
     this.addSql(`alter table file_uploads add constraint file_uploads_uid_unique unique (uid)`);

@@ -67,6 +67,7 @@ export async function bootRuntime(
     if (options.verify ?? true) await verifySpecialFlows(app);
     if (options.cacheDefinitions ?? true) await app.definitions.start();
     app.charts.start();
+    app.mediaJobs.start();
     return {
       app,
       stop: async () => {
@@ -74,6 +75,7 @@ export async function bootRuntime(
         await transactionsSettled(orm);
         app.definitions.stop();
         app.charts.stop();
+        await app.mediaJobs.stop();
         await app.subscriber.close();
         // QUIT lets publications already sent (after-commit events) reach Redis first.
         await redis!.quit().catch(() => redis!.disconnect());

@@ -15,6 +15,11 @@ import { customPop } from './api/1/users/me/screens/custom-pop';
 import { peek } from './api/1/users/me/screens/peek';
 import { pop } from './api/1/users/me/screens/pop';
 import { trace } from './api/1/users/me/screens/trace';
+import { startContentUploadRoute } from './api/1/admin/client_flows/content/index';
+import { searchClientFlowContentFilesRoute } from './api/1/admin/client_flows/content/search';
+import { startImageUploadRoute } from './api/1/admin/client_flows/image/index';
+import { searchClientFlowImagesRoute } from './api/1/admin/client_flows/image/search';
+import { uploadPartRoute } from './api/1/file_uploads/part';
 import { healthz, readyz } from './health';
 import type { RestRoute } from './router';
 
@@ -48,6 +53,12 @@ export const REST_ROUTES: RestRoute[] = [
   // The seed document's names for the historical charts (admin-api.md §0): same answers.
   { method: 'GET', path: '/api/1/admin/client_flows/daily_client_flow_stats', handler: clientFlowStats },
   { method: 'GET', path: '/api/1/admin/client_flows/daily_client_screen_stats', handler: clientScreenStats },
+  // Screen media uploads and lists (screens-and-media.md §3.3-§3.4).
+  { method: 'POST', path: '/api/1/admin/client_flows/image/', handler: startImageUploadRoute },
+  { method: 'POST', path: '/api/1/admin/client_flows/image/search', handler: searchClientFlowImagesRoute },
+  { method: 'POST', path: '/api/1/admin/client_flows/content/', handler: startContentUploadRoute },
+  { method: 'POST', path: '/api/1/admin/client_flows/content/search', handler: searchClientFlowContentFilesRoute },
+  { method: 'POST', path: '/api/1/file_uploads/{uid}/{part}', handler: uploadPartRoute },
   // After the fixed siblings above, which match first: plugin-registered custom pops (§7.6).
   { method: 'POST', path: '/api/1/users/me/screens/{endpoint}', handler: customPop },
 ];

@@ -7,6 +7,7 @@ import { createCoreStandardParameters, type StandardParameterRegistry } from '..
 import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
 import { LocalFileStore, type FileStore } from '../media/file-store';
+import { MediaJobRunner } from '../jobs/media-processing';
 import { MediaLookups } from '../media/lookups';
 import { QueueChanges } from '../realtime/queue-changes';
 import { RedisSubscriber } from '../realtime/redis-subscriber';
@@ -39,6 +40,8 @@ export interface AppContext {
   queueChanges: QueueChanges;
   /** Media bytes (originals, exports, upload parts): local disk under `config.mediaDir`. */
   files: FileStore;
+  /** Media processing jobs (completed uploads), started with the runtime. */
+  mediaJobs: MediaJobRunner;
   /** Cached thumbhash and content lookups behind media realization (screens-and-media.md §2.5). */
   mediaLookups: MediaLookups;
   /** Seconds since the epoch (fractional). Tests may pin it. */
@@ -64,6 +67,7 @@ export function createAppContext(parts: { config: AppConfig; orm: Orm; redis: Re
     charts: new ChartCache(parts.redis, subscriber, parts.log, metrics, () => app.now(), parts.config.statsTimezone),
     queueChanges: new QueueChanges({ redis: parts.redis, subscriber, orm: parts.orm, log: parts.log, now: () => app.now() }),
     files: new LocalFileStore(parts.config.mediaDir),
+    mediaJobs: new MediaJobRunner(() => app),
     mediaLookups: new MediaLookups({ redis: parts.redis, query: readQuery(parts.orm), log: parts.log, metrics, now: () => app.now() }),
     now: () => Date.now() / 1000,
   };

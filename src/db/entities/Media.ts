@@ -304,6 +304,10 @@ export class FileUpload extends PublicRow {
   @Property({ type: 'double', nullable: true })
   completedAt: number | null = null;
 
+  /** Set when a processing worker claims the completed upload (the queue is this table). */
+  @Property({ type: 'double', nullable: true })
+  processingStartedAt: number | null = null;
+
   /** Incomplete uploads past this are swept. */
   @Index()
   @Property({ type: 'double' })
