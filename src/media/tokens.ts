@@ -5,6 +5,7 @@
 import type { Secrets } from '../config/secrets';
 import { MEDIA_TOKEN_CLAIMS, MEDIA_TOKENS, type MediaTokenKind } from '../domain/media';
 import { signHs256, verifyHs256 } from '../lib/jwt';
+import { parseAuthorization } from '../services/identity.service';
 
 const SECRET_OF: Readonly<Record<MediaTokenKind, keyof Secrets>> = {
   image: 'imageFileJwt',
@@ -18,16 +19,24 @@ export function signMediaJwt(secrets: Secrets, kind: MediaTokenKind, uid: string
   return signHs256(secrets[SECRET_OF[kind]], { audience: spec.audience, subject: uid, lifetimeSeconds: spec.lifetimeSeconds, now });
 }
 
-export type MediaTokenCheck = { ok: true; exp: number } | { ok: false; reason: 'invalid' | 'wrong_subject' };
-
-/** Valid for `kind` and about `uid`; both failures answer 403 (the reason is for logs and tests). */
-export async function verifyMediaJwt(secrets: Secrets, kind: MediaTokenKind, token: string, uid: string, now: number): Promise<MediaTokenCheck> {
+/** A token valid for `kind` (signature, audience, issuer, claims, expiry), whatever its subject; null otherwise. */
+export async function readMediaJwt(secrets: Secrets, kind: MediaTokenKind, token: string, now: number): Promise<{ sub: string; exp: number } | null> {
   const verified = await verifyHs256(secrets[SECRET_OF[kind]], token, {
     audience: MEDIA_TOKENS[kind].audience,
     requiredClaims: [...MEDIA_TOKEN_CLAIMS],
     now,
   });
-  if (!verified.ok) return { ok: false, reason: 'invalid' };
-  if (verified.payload.sub !== uid) return { ok: false, reason: 'wrong_subject' };
-  return { ok: true, exp: verified.payload.exp as number };
+  return verified.ok ? { sub: verified.payload.sub as string, exp: verified.payload.exp as number } : null;
+}
+
+export type PresentedToken = { ok: true; token: string; fromQuery: boolean } | { ok: false; reason: 'not_set' | 'bad_format' };
+
+/**
+ * A media or upload JWT from `Authorization: bearer …` (scheme case-insensitive) or, when no
+ * header is sent, from `?jwt=` (§3.4 step 2, §3.6): the header wins.
+ */
+export function presentedToken(authorization: string | undefined, queryJwt: string | null): PresentedToken {
+  if (authorization === undefined) return queryJwt === null || queryJwt === '' ? { ok: false, reason: 'not_set' } : { ok: true, token: queryJwt, fromQuery: true };
+  const parsed = parseAuthorization(authorization);
+  return parsed.ok ? { ok: true, token: parsed.token, fromQuery: false } : { ok: false, reason: parsed.reason as 'not_set' | 'bad_format' };
 }

@@ -20,6 +20,12 @@ import { searchClientFlowContentFilesRoute } from './api/1/admin/client_flows/co
 import { startImageUploadRoute } from './api/1/admin/client_flows/image/index';
 import { searchClientFlowImagesRoute } from './api/1/admin/client_flows/image/search';
 import { uploadPartRoute } from './api/1/file_uploads/part';
+import { contentExportPlaylistRoute } from './api/1/content_files/exports/file';
+import { contentPartRoute } from './api/1/content_files/exports/parts/file';
+import { contentHlsRoute, contentWebRoute } from './api/1/content_files/uid';
+import { imageExportRoute } from './api/1/image_files/image/file';
+import { imagePlaylistRoute } from './api/1/image_files/playlist/uid';
+import { transcriptRoute } from './api/1/transcripts/uid';
 import { healthz, readyz } from './health';
 import type { RestRoute } from './router';
 
@@ -59,6 +65,15 @@ export const REST_ROUTES: RestRoute[] = [
   { method: 'POST', path: '/api/1/admin/client_flows/content/', handler: startContentUploadRoute },
   { method: 'POST', path: '/api/1/admin/client_flows/content/search', handler: searchClientFlowContentFilesRoute },
   { method: 'POST', path: '/api/1/file_uploads/{uid}/{part}', handler: uploadPartRoute },
+  // Media for JWT holders (screens-and-media.md §3.6); the exports routes before `{uid}/…`.
+  { method: 'GET', path: '/api/1/image_files/playlist/{uid}', handler: imagePlaylistRoute },
+  { method: 'GET', path: '/api/1/image_files/image/{file}', handler: imageExportRoute },
+  { method: 'GET', path: '/api/1/content_files/exports/parts/{file}', handler: contentPartRoute },
+  { method: 'GET', path: '/api/1/content_files/exports/{file}', handler: contentExportPlaylistRoute },
+  { method: 'GET', path: '/api/1/content_files/{uid}/web.json', handler: contentWebRoute },
+  { method: 'GET', path: '/api/1/content_files/{uid}/ios.m3u8', handler: contentHlsRoute },
+  { method: 'GET', path: '/api/1/content_files/{uid}/android.m3u8', handler: contentHlsRoute },
+  { method: 'GET', path: '/api/1/transcripts/{uid}', handler: transcriptRoute },
   // After the fixed siblings above, which match first: plugin-registered custom pops (§7.6).
   { method: 'POST', path: '/api/1/users/me/screens/{endpoint}', handler: customPop },
 ];
