@@ -216,6 +216,39 @@ describe('missing media (§4 item 4): never a 500', () => {
   });
 });
 
+describe('test_screen checks media in fixed too (§1.6.2)', () => {
+  const EMPTY = { type: 'object', properties: {}, additionalProperties: false, example: {} };
+  const testScreen = (image: string, dry_run = true) =>
+    postJson(
+      server,
+      '/api/1/client_flows/test_screen',
+      {
+        flow: { client_schema: EMPTY, server_schema: EMPTY },
+        flow_screen: {
+          screen: { slug: 'image_interstitial', fixed: { top: 'T', image, header: 'H', message: 'M' }, variable: [] },
+          allowed_triggers: [],
+          flags: 31,
+        },
+        client_parameters: {},
+        server_parameters: {},
+        dry_run,
+      },
+      `bearer ${admin}`,
+    );
+
+  it('409 for a missing image or one of another list; 202 for an image of the field\'s list', async () => {
+    const missing = await testScreen('oseh_if_nosuchimage0000000000');
+    expect(missing.status).toBe(409);
+    expect(missing.body).toMatchObject({ type: 'screen_input_parameters_wont_match' });
+    expect(missing.body.message).toContain('there is no image_uid');
+    const elsewhere = await insertImage(server, [{ width: 342, height: 215, format: 'jpeg', thumbhash: 'x=' }], 'upgrade');
+    const wrong = await testScreen(elsewhere.uid);
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.message).toContain("not in the list 'image_interstitial'");
+    expect((await testScreen((await anImage()).uid)).status).toBe(202);
+  });
+});
+
 describe('content_uid realization (§2.4.2)', () => {
   it('without a transcript: content JWT, transcript null', async () => {
     const img = await anImage();
