@@ -16,7 +16,7 @@ const PRESIGN: Readonly<Record<string, boolean>> = { true: true, '1': true, fals
 /** The request's token, link base and `presign`; null after answering 422 for a bad `presign`. */
 export function mediaRequest(r: RestRequest): MediaRequest | null {
   const raw = r.url.searchParams.get('presign');
-  const presign = raw === null ? null : PRESIGN[raw.toLowerCase()];
+  const presign = raw === null ? null : Object.hasOwn(PRESIGN, raw.toLowerCase()) ? PRESIGN[raw.toLowerCase()] : undefined;
   if (presign === undefined) {
     sendValidationError(r.res, [{ loc: ['query', 'presign'], msg: 'value could not be parsed to a boolean', type: 'type_error.bool' }]);
     return null;

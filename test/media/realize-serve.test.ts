@@ -322,6 +322,7 @@ describe('serving (§3.6)', () => {
     // presign=false wins over the query token.
     const unsigned = (await (await get(`${path}?jwt=${encodeURIComponent(jwt)}&presign=false`)).json()) as { items: Record<string, { url: string }[]> };
     expect(unsigned.items.webp[0].url).not.toContain('jwt=');
+    expect((await get(`${path}?presign=constructor`, bearer(jwt))).status).toBe(422);
     // The header wins over the query.
     expect((await get(`${path}?jwt=${encodeURIComponent(jwt)}`, bearer(expired))).status).toBe(403);
   });
