@@ -75,7 +75,7 @@ export async function upload(server: TestServer, admin: string, kind: 'image' | 
 }
 
 /** Waits for the job's final progress event (`succeeded` or `failed`). */
-export async function finalEvent(server: TestServer, progressUid: string, timeoutMs = 40_000): Promise<ProgressEvent> {
+export async function finalEvent(server: TestServer, progressUid: string, timeoutMs = 150_000): Promise<ProgressEvent> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const events = await readProgress(server.app.redis, progressUid);

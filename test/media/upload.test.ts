@@ -56,7 +56,7 @@ describe('start an upload', () => {
     ] as const) {
       const answer = await startUpload(server, admin, kind, body);
       expect(answer.status, JSON.stringify(body)).toBe(422);
-      expect(answer.body.detail[0].loc[0]).toBe('body');
+      expect((answer.body as unknown as { detail: { loc: string[] }[] }).detail[0].loc[0]).toBe('body');
     }
     const big = await startUpload(server, admin, 'image', { job: INTERSTITIAL_JOB, file_size: 512 * 1024 * 1024 + 1 });
     expect(big.status).toBe(413);

@@ -66,7 +66,7 @@ describe('image plan (§3.5.1, §3.5.3)', () => {
     expect(qualityFor('jpeg', { width: 342, height: 215 })).toEqual({ optimize: true, progressive: true, quality: 95 });
     expect(qualityFor('jpeg', { width: 684, height: 430 })).toEqual({ optimize: true, progressive: true, quality: 90 });
     expect(qualityFor('jpeg', { width: 1026, height: 645 })).toEqual({ optimize: true, progressive: true, quality: 85 });
-    expect(qualityFor('webp', { width: 499, height: 500 })).toEqual({ lossless: true, method: 6, quality: 100 });
+    expect(qualityFor('webp', { width: 499, height: 500 })).toEqual({ lossless: true, method: 6, quality: 90 });
     expect(qualityFor('webp', { width: 500, height: 500 })).toEqual({ lossless: false, method: 4, quality: 95 });
     expect(qualityFor('webp', { width: 750, height: 750 })).toEqual({ lossless: false, method: 4, quality: 90 });
     expect(qualityFor('png', { width: 1, height: 1 })).toEqual({ optimize: true });
