@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { exitOnSignals } from './harness';
 import { runMediaRealizationBenchmark } from './media';
+import { runMediaProcessingBenchmark } from './media-processing';
 import { parseBenchOptions, type BenchmarkResult, type BenchOptions } from './options';
 import { runPeekPopBenchmark } from './peek-pop';
 import { runStatsBenchmark } from './stats';
@@ -12,6 +13,7 @@ const BENCHMARKS: ((options: BenchOptions) => Promise<BenchmarkResult>)[] = [
   runStatsBenchmark,
   runSubscriptionBenchmark,
   runMediaRealizationBenchmark,
+  runMediaProcessingBenchmark,
 ];
 
 async function main(): Promise<void> {
