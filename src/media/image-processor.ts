@@ -110,13 +110,13 @@ export async function processImage(app: AppContext, processor: ImageProcessor, i
   const existing = await inTransaction(app.orm, ({ sql }) => findImageBySha(sql, input.sha512));
   const imageUid = existing?.uid ?? newUid('if');
   const written: string[] = [];
-  const exports: (NewImageExport & { key: string; size: number; contentType: string })[] = [];
+  const newExports: (NewImageExport & { key: string; size: number; contentType: string })[] = [];
   const store = async (bytes: Buffer, format: ExportFormat | 'svg', size: Size, crop: Crop, quality: Record<string, unknown>, thumbhash: string) => {
     const uid = newUid('ife');
     const key = `s3_files/images/${imageUid}/${uid}.${format}`;
     written.push(key);
     await app.files.put(key, bytes);
-    exports.push({ uid, key, size: bytes.length, contentType: CONTENT_TYPES[format], storedFileId: '', width: size.width, height: size.height, crop, format, qualitySettings: quality as never, thumbhash });
+    newExports.push({ uid, key, size: bytes.length, contentType: CONTENT_TYPES[format], storedFileId: '', width: size.width, height: size.height, crop, format, qualitySettings: quality as never, thumbhash });
   };
   try {
     for (const target of plan.targets) {
@@ -142,7 +142,7 @@ export async function processImage(app: AppContext, processor: ImageProcessor, i
       const imageId =
         (await findImageBySha(sql, input.sha512))?.id ??
         (await insertImageFile(sql, { uid: imageUid, name: input.name, originalStoredFileId: originalId, sha512: input.sha512, ...source.size, now }));
-      for (const e of exports) {
+      for (const e of newExports) {
         const storedFileId = await upsertStoredFile(sql, { key: e.key, size: e.size, contentType: e.contentType, now });
         await insertImageExport(sql, imageId, { ...e, storedFileId }, now);
       }
@@ -150,7 +150,7 @@ export async function processImage(app: AppContext, processor: ImageProcessor, i
         listSlug, fileId: imageId, originalStoredFileId: originalId, originalSha512: input.uploadSha512, uploadedBySub: input.uploadedBySub, now,
       });
     });
-    return { ok: true, fileUid: imageUid, listSlug, listRow: registered, exportsAdded: exports.length };
+    return { ok: true, fileUid: imageUid, listSlug, listRow: registered, exportsAdded: newExports.length };
   } catch (error) {
     await Promise.all(written.map((key) => app.files.delete(key)));
     throw error;

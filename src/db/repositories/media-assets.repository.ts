@@ -19,8 +19,8 @@ export async function findImageBySha(sql: Sql, sha512: string): Promise<Existing
     [sha512],
   );
   if (rows.length === 0) return null;
-  const exports = new Set(rows.filter((r) => r.format !== null).map((r) => exportKey(r.format!, r.width!, r.height!)));
-  return { id: rows[0].id, uid: rows[0].uid, exports };
+  const exportKeys = new Set(rows.filter((r) => r.format !== null).map((r) => exportKey(r.format!, r.width!, r.height!)));
+  return { id: rows[0].id, uid: rows[0].uid, exports: exportKeys };
 }
 
 export async function insertImageFile(
