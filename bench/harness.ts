@@ -8,10 +8,15 @@ import { startEmbeddedPostgres, type DatabaseHandle } from '../src/infra/embedde
 import { spawnRedisServer, type RedisHandle } from '../src/infra/redis-server';
 import type { BenchmarkResult } from './options';
 
-/** Fixed secrets: the bench signs nothing itself, but the server refuses production without them. */
+/** Fixed secrets: the server refuses production without them (the media benchmark signs with them in process). */
 export const BENCH_SECRETS = {
   OSEH_ID_TOKEN_SECRET: 'bench-id-token-secret-0123456789abcdef',
   OSEH_CLIENT_SCREEN_JWT_SECRET: 'bench-client-screen-secret-0123456789abcdef',
+  OSEH_IMAGE_FILE_JWT_SECRET: 'bench-image-file-secret-0123456789abcdef',
+  OSEH_CONTENT_FILE_JWT_SECRET: 'bench-content-file-secret-0123456789abcdef',
+  OSEH_TRANSCRIPT_JWT_SECRET: 'bench-transcript-secret-0123456789abcdef',
+  OSEH_FILE_UPLOAD_JWT_SECRET: 'bench-file-upload-secret-0123456789abcdef',
+  OSEH_PROGRESS_JWT_SECRET: 'bench-progress-secret-0123456789abcdef',
 };
 
 /** The compiled server entry, next to this compiled file (dist/bench → dist/src/main.js). */

@@ -1,12 +1,20 @@
 import 'reflect-metadata';
 import { exitOnSignals } from './harness';
+import { runMediaRealizationBenchmark } from './media';
+import { runMediaProcessingBenchmark } from './media-processing';
 import { parseBenchOptions, type BenchmarkResult, type BenchOptions } from './options';
 import { runPeekPopBenchmark } from './peek-pop';
 import { runStatsBenchmark } from './stats';
 import { runSubscriptionBenchmark } from './subscriptions';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS: ((options: BenchOptions) => Promise<BenchmarkResult>)[] = [runPeekPopBenchmark, runStatsBenchmark, runSubscriptionBenchmark];
+const BENCHMARKS: ((options: BenchOptions) => Promise<BenchmarkResult>)[] = [
+  runPeekPopBenchmark,
+  runStatsBenchmark,
+  runSubscriptionBenchmark,
+  runMediaRealizationBenchmark,
+  runMediaProcessingBenchmark,
+];
 
 async function main(): Promise<void> {
   exitOnSignals();

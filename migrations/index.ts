@@ -5,6 +5,7 @@ import { Migration20261129000003_admin } from './Migration20261129000003_admin';
 import { Migration20261129000004_admin_search } from './Migration20261129000004_admin_search';
 import { Migration20261129000005_live_queues } from './Migration20261129000005_live_queues';
 import { Migration20261129000006_statistics } from './Migration20261129000006_statistics';
+import { Migration20261129000007_media } from './Migration20261129000007_media';
 
 /** Every migration in order. A new migration is a new file here plus one line below. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129000004_admin_search', class: Migration20261129000004_admin_search },
   { name: 'Migration20261129000005_live_queues', class: Migration20261129000005_live_queues },
   { name: 'Migration20261129000006_statistics', class: Migration20261129000006_statistics },
+  { name: 'Migration20261129000007_media', class: Migration20261129000007_media },
 ];

@@ -5,6 +5,7 @@ import { migrate, openOrm } from './db/orm';
 import { ensureBackingServices } from './infra/services';
 import type { Logger } from './lib/log';
 import { countPostgresStatement, countRedisCommands } from './lib/round-trips';
+import { registerMediaFormats } from './media/formats';
 import { applyPlugins, loadPlugins } from './plugins';
 import { createAppContext, type AppContext } from './services/app-context';
 import { announceMigratedDefinitions } from './services/definitions';
@@ -79,10 +80,13 @@ export async function bootRuntime(
     if (config.debugRoundTrips) countRedisCommands(redis);
     if (applied.length > 0) await announceDefinitionMigrations(redis, log);
     const app = createAppContext({ config, db, redis, log });
+    // The core media formats, before plugins (which may not take their names).
+    registerMediaFormats(app.registry, { lookups: app.mediaLookups, secrets: config.secrets, log });
     await applyPlugins(app, await loadPlugins(config.plugins));
     if (options.verify ?? true) await verifySpecialFlows(app);
     if (options.cacheDefinitions ?? true) await app.definitions.start();
     app.charts.start();
+    app.mediaJobs.start();
     return {
       app,
       migrations: applied,
@@ -91,6 +95,7 @@ export async function bootRuntime(
         await transactionsSettled(db);
         app.definitions.stop();
         app.charts.stop();
+        await app.mediaJobs.stop();
         await app.subscriber.close();
         // QUIT lets publications already sent (after-commit events) reach Redis first.
         await redis!.quit().catch(() => redis!.disconnect());

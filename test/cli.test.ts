@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli, UsageError } from '../src/cli';
 import { verifyHs256 } from '../src/lib/jwt';
 import { confirmationScreen, putFlow, queueSlugs } from './support/fixtures';
-import { startTestServer, TEST_ID_TOKEN_SECRET, TEST_SCREEN_JWT_SECRET, type TestServer } from './support/server';
+import { startTestServer, TEST_ID_TOKEN_SECRET, TEST_MEDIA_SECRETS, TEST_SCREEN_JWT_SECRET, type TestServer } from './support/server';
 
 let server: TestServer;
 let env: NodeJS.ProcessEnv;
@@ -17,6 +17,7 @@ beforeAll(async () => {
     REDIS_URL: inject('redisUrl'),
     OSEH_ID_TOKEN_SECRET: TEST_ID_TOKEN_SECRET,
     OSEH_CLIENT_SCREEN_JWT_SECRET: TEST_SCREEN_JWT_SECRET,
+    ...TEST_MEDIA_SECRETS,
     DATA_DIR: await mkdtemp(join(tmpdir(), 'clientflows-cli-')),
   };
 });

@@ -46,6 +46,9 @@ describe('migrations', () => {
       expect.arrayContaining([
         'client_flow_audit_log', 'client_flow_stats', 'client_flows', 'client_screen_stats', 'client_screens', 'user_client_screen_actions_log', 'user_client_screens', 'user_client_screens_log',
         'user_tokens', 'users', 'visitor_users', 'visitors',
+        'stored_files', 'image_files', 'image_file_exports', 'content_files', 'content_file_exports', 'content_file_export_parts',
+        'transcripts', 'transcript_phrases', 'content_file_transcripts', 'client_flow_images', 'client_flow_content_files',
+        'file_uploads', 'file_upload_parts',
       ]),
     );
     const jsonb = await db.query(
@@ -57,7 +60,11 @@ describe('migrations', () => {
       'client_flows.client_schema', 'client_flows.rules', 'client_flows.screens', 'client_flows.server_schema',
       'client_screen_stats.late_snapshots', 'client_screen_stats.peeked_breakdown', 'client_screen_stats.popped_breakdown',
       'client_screen_stats.queued_breakdown', 'client_screen_stats.traced_breakdown',
-      'client_screens.schema', 'user_client_screens.flow_client_parameters', 'user_client_screens.flow_server_parameters',
+      'client_screens.schema',
+      'content_file_exports.format_parameters', 'content_file_exports.quality_parameters',
+      'file_uploads.failure_job_kwargs', 'file_uploads.success_job_kwargs',
+      'image_file_exports.quality_settings', 'transcripts.source',
+      'user_client_screens.flow_client_parameters', 'user_client_screens.flow_server_parameters',
       'user_client_screens.screen', 'user_client_screens_log.screen',
     ]);
     const deleteRules = await db.query(
@@ -66,6 +73,24 @@ describe('migrations', () => {
        WHERE c.contype = 'f' ORDER BY 1`,
     );
     expect(Object.fromEntries(deleteRules.rows.map((r) => [r.col, r.rule]))).toEqual({
+      'client_flow_content_files.content_file_id': 'c',
+      'client_flow_content_files.original_stored_file_id': 'n',
+      'client_flow_content_files.uploaded_by_user_id': 'n',
+      'client_flow_images.image_file_id': 'c',
+      'client_flow_images.original_stored_file_id': 'n',
+      'client_flow_images.uploaded_by_user_id': 'n',
+      'content_file_export_parts.content_file_export_id': 'c',
+      'content_file_export_parts.stored_file_id': 'c',
+      'content_file_exports.content_file_id': 'c',
+      'content_file_transcripts.content_file_id': 'c',
+      'content_file_transcripts.transcript_id': 'c',
+      'content_files.original_stored_file_id': 'n',
+      'file_upload_parts.file_upload_id': 'c',
+      'file_upload_parts.stored_file_id': 'n',
+      'image_file_exports.image_file_id': 'c',
+      'image_file_exports.stored_file_id': 'c',
+      'image_files.original_stored_file_id': 'n',
+      'transcript_phrases.transcript_id': 'c',
       'user_client_screen_actions_log.user_client_screen_log_id': 'c',
       'user_client_screens.client_flow_id': 'n',
       'user_client_screens.client_screen_id': 'c',
@@ -109,6 +134,22 @@ describe('migrations', () => {
       await expect(db.query(bad), bad).rejects.toThrow(/unique|check/);
     }
     await db.query(`DELETE FROM client_flow_stats`);
+  });
+
+  it('create the media uniqueness rules: one file per hash, one list row per file and per hash', async () => {
+    const uniques = await db.query(
+      `SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE contype = 'u' AND conrelid::regclass::text IN ('image_files', 'content_files', 'client_flow_images', 'client_flow_content_files', 'file_upload_parts', 'content_file_export_parts')
+       AND pg_get_constraintdef(oid) <> 'UNIQUE (uid)' ORDER BY 1`,
+    );
+    expect(uniques.rows.map((r) => r.def)).toEqual([
+      'client_flow_content_files UNIQUE (content_file_id, list_slug)', 'client_flow_content_files UNIQUE (original_sha512, list_slug)',
+      'client_flow_images UNIQUE (image_file_id, list_slug)', 'client_flow_images UNIQUE (original_sha512, list_slug)',
+      'content_file_export_parts UNIQUE (content_file_export_id, "position")',
+      'content_files UNIQUE (original_sha512)',
+      'file_upload_parts UNIQUE (file_upload_id, part_number)',
+      'image_files UNIQUE (original_sha512)',
+    ]);
   });
 
   it('match the MikroORM entities (no schema difference)', async () => {

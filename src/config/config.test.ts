@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
-import { SECRETS_FILE } from './secrets';
+import { SECRET_VARIABLES, SECRETS_FILE } from './secrets';
 
 const ID = 'OSEH_ID_TOKEN_SECRET';
 const SCREEN = 'OSEH_CLIENT_SCREEN_JWT_SECRET';
 const STRONG = 'x'.repeat(32);
+/** Every secret variable but the two the tests name, set to a strong value. */
+const OTHERS = Object.fromEntries(Object.values(SECRET_VARIABLES).filter((v) => v !== ID && v !== SCREEN).map((v) => [v, STRONG]));
 
 let dataDir: string;
 beforeEach(() => {
@@ -17,7 +19,7 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Env with both secrets set, so parsing tests touch no file. */
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { [ID]: 'id-secret', [SCREEN]: 'screen-secret', DATA_DIR: dataDir, ...extra };
+  return { ...OTHERS, [ID]: 'id-secret', [SCREEN]: 'screen-secret', DATA_DIR: dataDir, ...extra };
 }
 
 function configError(run: () => unknown): ConfigError {
@@ -32,7 +34,7 @@ function configError(run: () => unknown): ConfigError {
 
 describe('loadConfig', () => {
   it('applies the defaults', () => {
-    const config = loadConfig({ [ID]: 'a', [SCREEN]: 'b' });
+    const config = loadConfig({ ...OTHERS, [ID]: 'a', [SCREEN]: 'b' });
     expect(config).toEqual({
       port: 8000,
       host: '127.0.0.1',
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
       databasePoolSize: 20,
       debugRoundTrips: false,
       dataDir: path.resolve('.data'),
+      mediaDir: path.resolve('.data', 'media'),
       nodeEnv: 'development',
       logLevel: 'info',
       statsTimezone: 'America/Los_Angeles',
@@ -52,7 +55,9 @@ describe('loadConfig', () => {
       rateLimit: { perSecond: 10, burst: 60 },
       metricsToken: null,
       plugins: [],
-      secrets: { idToken: 'a', clientScreenJwt: 'b' },
+      secrets: {
+        idToken: 'a', clientScreenJwt: 'b', imageFileJwt: STRONG, contentFileJwt: STRONG, transcriptJwt: STRONG, fileUploadJwt: STRONG, progressJwt: STRONG,
+      },
       testDropDefinitionPurges: false,
     });
   });
@@ -163,11 +168,11 @@ describe('secrets', () => {
 
   it('production refuses a secret shorter than 32 characters', () => {
     const message = configError(() =>
-      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, [ID]: STRONG, [SCREEN]: 'short' }),
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, ...OTHERS, [ID]: STRONG, [SCREEN]: 'short' }),
     ).message;
     expect(message).toContain(SCREEN);
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, [ID]: STRONG, [SCREEN]: STRONG });
-    expect(config.secrets).toEqual({ idToken: STRONG, clientScreenJwt: STRONG });
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, ...OTHERS, [ID]: STRONG, [SCREEN]: STRONG });
+    expect(config.secrets).toEqual(Object.fromEntries(Object.keys(SECRET_VARIABLES).map((key) => [key, STRONG])));
   });
 
   it('development generates secrets once into DATA_DIR/secrets.json (0600) and reuses them', () => {
@@ -180,7 +185,9 @@ describe('secrets', () => {
     expect(first.secrets.clientScreenJwt).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(first.secrets.idToken).not.toBe(first.secrets.clientScreenJwt);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ [ID]: first.secrets.idToken, [SCREEN]: first.secrets.clientScreenJwt });
+    const stored = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(stored).sort()).toEqual(Object.values(SECRET_VARIABLES).sort());
+    expect(stored).toMatchObject({ [ID]: first.secrets.idToken, [SCREEN]: first.secrets.clientScreenJwt });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(ID);
     expect(lines[0]).toContain(file);
@@ -195,7 +202,8 @@ describe('secrets', () => {
     const config = loadConfig({ DATA_DIR: dataDir, [ID]: 'from-env' }, { log: (line) => lines.push(line) });
     expect(config.secrets.idToken).toBe('from-env');
     const stored = JSON.parse(readFileSync(path.join(dataDir, SECRETS_FILE), 'utf8'));
-    expect(stored).toEqual({ [SCREEN]: config.secrets.clientScreenJwt });
+    expect(stored[SCREEN]).toBe(config.secrets.clientScreenJwt);
+    expect(stored[ID]).toBeUndefined();
     expect(lines[0]).toContain(SCREEN);
     expect(lines[0]).not.toContain(ID);
   });

@@ -19,6 +19,8 @@ export interface AppConfig {
   debugRoundTrips: boolean;
   /** Absolute path of the local state (embedded database, generated secrets). */
   dataDir: string;
+  /** Root of the local-disk FileStore holding media originals, exports and upload parts (`MEDIA_DIR`). */
+  mediaDir: string;
   nodeEnv: NodeEnv;
   logLevel: string;
   statsTimezone: string;
@@ -140,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 1000),
     debugRoundTrips: oneOf(env, 'CLIENTFLOWS_DEBUG_ROUND_TRIPS', ['0', '1'] as const, '0') === '1',
     dataDir,
+    // Instances sharing media must point MEDIA_DIR at the same (shared) directory.
+    mediaDir: path.resolve(setting(env, 'MEDIA_DIR') ?? path.join(dataDir, 'media')),
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     statsTimezone: timeZone(env, 'STATS_TIMEZONE', 'America/Los_Angeles'),

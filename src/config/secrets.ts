@@ -7,12 +7,23 @@ import { ConfigError } from './errors';
 export interface Secrets {
   idToken: string;
   clientScreenJwt: string;
+  /** Media JWTs (screens-and-media.md §2.6): one secret per audience. */
+  imageFileJwt: string;
+  contentFileJwt: string;
+  transcriptJwt: string;
+  fileUploadJwt: string;
+  progressJwt: string;
 }
 
 /** The environment variable behind each secret (the reference's names, so tokens interoperate). */
 export const SECRET_VARIABLES: Readonly<Record<keyof Secrets, string>> = {
   idToken: 'OSEH_ID_TOKEN_SECRET',
   clientScreenJwt: 'OSEH_CLIENT_SCREEN_JWT_SECRET',
+  imageFileJwt: 'OSEH_IMAGE_FILE_JWT_SECRET',
+  contentFileJwt: 'OSEH_CONTENT_FILE_JWT_SECRET',
+  transcriptJwt: 'OSEH_TRANSCRIPT_JWT_SECRET',
+  fileUploadJwt: 'OSEH_FILE_UPLOAD_JWT_SECRET',
+  progressJwt: 'OSEH_PROGRESS_JWT_SECRET',
 };
 
 export const SECRETS_FILE = 'secrets.json';
@@ -48,7 +59,7 @@ export function resolveSecrets(
       );
     }
   }
-  if (missing.length === 0) return { idToken: given('idToken')!, clientScreenJwt: given('clientScreenJwt')! };
+  if (missing.length === 0) return Object.fromEntries(KEYS.map((key) => [key, given(key)!])) as unknown as Secrets;
 
   const file = path.join(dataDir, SECRETS_FILE);
   const stored = readStoredSecrets(file);
@@ -61,7 +72,7 @@ export function resolveSecrets(
     log(`generated ${names} for ${nodeEnv} and stored them in ${file} (set the variables to use your own)`);
   }
   const value = (key: keyof Secrets) => given(key) ?? stored[SECRET_VARIABLES[key]]!;
-  return { idToken: value('idToken'), clientScreenJwt: value('clientScreenJwt') };
+  return Object.fromEntries(KEYS.map((key) => [key, value(key)])) as unknown as Secrets;
 }
 
 /** The file's variable → secret map; unreadable content is an error rather than silently replaced. */

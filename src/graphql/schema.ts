@@ -10,12 +10,14 @@ import { ScreenQueueChangedResolver } from './live/screen-queue-changed.resolver
 import { ScreensResolver } from './screens/screens.resolver';
 import { StatsResolver } from './stats/stats.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
+import { MediaResolver } from './admin/media.resolver';
 
 /** Every resolver class of the API. A new resolver is one line here. */
 export const RESOLVERS = [
   ViewerResolver, ScreensResolver, TriggerClientFlowResolver,
   ClientFlowsResolver, ClientScreensResolver, UserClientScreensLogResolver, UserClientScreenActionsLogResolver,
   ClientFlowWriteResolver, StatsResolver, ScreenQueueChangedResolver,
+  MediaResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

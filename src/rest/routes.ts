@@ -15,6 +15,17 @@ import { customPop } from './api/1/users/me/screens/custom-pop';
 import { peek } from './api/1/users/me/screens/peek';
 import { pop } from './api/1/users/me/screens/pop';
 import { trace } from './api/1/users/me/screens/trace';
+import { startContentUploadRoute } from './api/1/admin/client_flows/content/index';
+import { searchClientFlowContentFilesRoute } from './api/1/admin/client_flows/content/search';
+import { startImageUploadRoute } from './api/1/admin/client_flows/image/index';
+import { searchClientFlowImagesRoute } from './api/1/admin/client_flows/image/search';
+import { uploadPartRoute } from './api/1/file_uploads/part';
+import { contentExportPlaylistRoute } from './api/1/content_files/exports/file';
+import { contentPartRoute } from './api/1/content_files/exports/parts/file';
+import { contentHlsRoute, contentWebRoute } from './api/1/content_files/uid';
+import { imageExportRoute } from './api/1/image_files/image/file';
+import { imagePlaylistRoute } from './api/1/image_files/playlist/uid';
+import { transcriptRoute } from './api/1/transcripts/uid';
 import { healthz, readyz } from './health';
 import { metrics } from './metrics';
 import type { RestRoute } from './router';
@@ -50,6 +61,21 @@ export const REST_ROUTES: RestRoute[] = [
   // The seed document's names for the historical charts (admin-api.md §0): same answers.
   { method: 'GET', path: '/api/1/admin/client_flows/daily_client_flow_stats', handler: clientFlowStats },
   { method: 'GET', path: '/api/1/admin/client_flows/daily_client_screen_stats', handler: clientScreenStats },
+  // Screen media uploads and lists (screens-and-media.md §3.3-§3.4).
+  { method: 'POST', path: '/api/1/admin/client_flows/image/', handler: startImageUploadRoute },
+  { method: 'POST', path: '/api/1/admin/client_flows/image/search', handler: searchClientFlowImagesRoute },
+  { method: 'POST', path: '/api/1/admin/client_flows/content/', handler: startContentUploadRoute },
+  { method: 'POST', path: '/api/1/admin/client_flows/content/search', handler: searchClientFlowContentFilesRoute },
+  { method: 'POST', path: '/api/1/file_uploads/{uid}/{part}', handler: uploadPartRoute },
+  // Media for JWT holders (screens-and-media.md §3.6); the exports routes before `{uid}/…`.
+  { method: 'GET', path: '/api/1/image_files/playlist/{uid}', handler: imagePlaylistRoute },
+  { method: 'GET', path: '/api/1/image_files/image/{file}', handler: imageExportRoute },
+  { method: 'GET', path: '/api/1/content_files/exports/parts/{file}', handler: contentPartRoute },
+  { method: 'GET', path: '/api/1/content_files/exports/{file}', handler: contentExportPlaylistRoute },
+  { method: 'GET', path: '/api/1/content_files/{uid}/web.json', handler: contentWebRoute },
+  { method: 'GET', path: '/api/1/content_files/{uid}/ios.m3u8', handler: contentHlsRoute },
+  { method: 'GET', path: '/api/1/content_files/{uid}/android.m3u8', handler: contentHlsRoute },
+  { method: 'GET', path: '/api/1/transcripts/{uid}', handler: transcriptRoute },
   // After the fixed siblings above, which match first: plugin-registered custom pops (§7.6).
   { method: 'POST', path: '/api/1/users/me/screens/{endpoint}', handler: customPop },
 ];

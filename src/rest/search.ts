@@ -1,4 +1,4 @@
-import { parseSearchBody } from '../domain/search/request';
+import { parseSearchBody, SEARCH_LIMIT, type LimitRange } from '../domain/search/request';
 import { nextPageSort } from '../domain/search/sort';
 import type { SearchQuery, SearchResource } from '../domain/search/types';
 import type { SearchResult } from '../services/admin/search.service';
@@ -15,12 +15,13 @@ export function searchHandler<Item>(
   resource: SearchResource,
   search: (app: Parameters<RestHandler>[0]['app'], query: SearchQuery) => Promise<SearchResult<Item>>,
   toWire: (app: Parameters<RestHandler>[0]['app'], items: Item[]) => unknown[] | Promise<unknown[]>,
+  range: LimitRange = SEARCH_LIMIT,
 ): RestHandler {
   return async (request) => {
     if ((await authenticateAdmin(request)) === null) return;
     const body = await readJsonBody(request);
     if (body === undefined) return;
-    const parsed = parseSearchBody(resource, body.value);
+    const parsed = parseSearchBody(resource, body.value, range);
     if (!parsed.ok) return sendValidationError(request.res, parsed.issues);
     const result = await search(request.app, parsed.value);
     const page = result.items.length === 0 ? null : { first: result.keys[0], last: result.keys[result.keys.length - 1] };

@@ -6,6 +6,9 @@ import { FormatRegistry } from '../domain/schema';
 import { createCoreStandardParameters, type StandardParameterRegistry } from '../domain/standard-parameters';
 import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
+import { MediaJobRunner } from '../jobs/media-processing';
+import { LocalFileStore, type FileStore } from '../media/file-store';
+import { MediaLookups } from '../media/lookups';
 import { PrometheusMetrics } from '../ops/prometheus';
 import { QueueChanges } from '../realtime/queue-changes';
 import { RedisSubscriber } from '../realtime/redis-subscriber';
@@ -15,6 +18,7 @@ import type { StatsSink } from '../stats/sink';
 import { CustomPopRegistry } from './custom-pops';
 import { DefinitionStore } from './definitions';
 import { RateLimiter } from './rate-limit';
+import { readQuery } from './transaction';
 
 /** Everything a request or job needs, created once per process and shared by every service. */
 export interface AppContext {
@@ -41,6 +45,12 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** What `GET /metrics` serves: request latency plus the counters above, read at scrape time. */
   prometheus: PrometheusMetrics;
+  /** Media bytes (originals, exports, upload parts): local disk under `config.mediaDir`. */
+  files: FileStore;
+  /** Media processing jobs (completed uploads), started with the runtime. */
+  mediaJobs: MediaJobRunner;
+  /** Cached thumbhash and content lookups behind media realization (screens-and-media.md §2.5). */
+  mediaLookups: MediaLookups;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
@@ -65,6 +75,9 @@ export function createAppContext(parts: { config: AppConfig; db: Database; redis
     queueChanges: new QueueChanges({ redis: parts.redis, subscriber, db: parts.db, log: parts.log, now: () => app.now() }),
     rateLimiter: new RateLimiter({ redis: parts.redis, config: parts.config.rateLimit, metrics, log: parts.log }),
     prometheus: new PrometheusMetrics({ metrics, definitions: () => app.definitions.metrics, subscriptions: () => app.queueChanges.subscriptionCount }),
+    files: new LocalFileStore(parts.config.mediaDir),
+    mediaJobs: new MediaJobRunner(() => app),
+    mediaLookups: new MediaLookups({ redis: parts.redis, query: readQuery(parts.db), log: parts.log, metrics, now: () => app.now() }),
     now: () => Date.now() / 1000,
   };
   return app;

@@ -82,6 +82,54 @@ export type ClientFlowConnection = {
   pageInfo: PageInfo;
 };
 
+/** Audio or video in a client-flow list. */
+export type ClientFlowContentFile = {
+  __typename?: 'ClientFlowContentFile';
+  contentFile: MediaRef;
+  contentFileCreatedAt: Scalars['Float']['output'];
+  lastUploadedAt: Scalars['Float']['output'];
+  listSlug: Scalars['String']['output'];
+  originalFileSha512: Scalars['String']['output'];
+  /** The latest transcript, if any. */
+  transcript?: Maybe<MediaRef>;
+  uid: Scalars['ID']['output'];
+};
+
+export type ClientFlowContentFileConnection = {
+  __typename?: 'ClientFlowContentFileConnection';
+  edges: Array<ClientFlowContentFileEdge>;
+  nodes: Array<ClientFlowContentFile>;
+  pageInfo: PageInfo;
+};
+
+export type ClientFlowContentFileEdge = {
+  __typename?: 'ClientFlowContentFileEdge';
+  cursor: Scalars['String']['output'];
+  node: ClientFlowContentFile;
+};
+
+/** All given filters hold (AND). */
+export type ClientFlowContentFileFilter = {
+  contentFileUid?: InputMaybe<TextFilter>;
+  contentOriginalFileSha512?: InputMaybe<TextFilter>;
+  lastUploadedAt?: InputMaybe<NumberFilter>;
+  listSlug?: InputMaybe<TextFilter>;
+  originalFileSha512?: InputMaybe<TextFilter>;
+  transcriptUid?: InputMaybe<TextFilter>;
+  uid?: InputMaybe<TextFilter>;
+};
+
+export type ClientFlowContentFileSort = {
+  dir: SortDirection;
+  key: ClientFlowContentFileSortKey;
+};
+
+export type ClientFlowContentFileSortKey =
+  | 'CONTENT_FILE_CREATED_AT'
+  | 'LAST_UPLOADED_AT'
+  | 'LIST_SLUG'
+  | 'UID';
+
 /** One stats day's flow counters. */
 export type ClientFlowDayStats = {
   __typename?: 'ClientFlowDayStats';
@@ -115,6 +163,52 @@ export type ClientFlowFlagSet = {
   isCustom: Scalars['Boolean']['output'];
   showsInAdmin: Scalars['Boolean']['output'];
 };
+
+/** An image in a client-flow list. */
+export type ClientFlowImage = {
+  __typename?: 'ClientFlowImage';
+  imageFile: MediaRef;
+  imageFileCreatedAt: Scalars['Float']['output'];
+  lastUploadedAt: Scalars['Float']['output'];
+  listSlug: Scalars['String']['output'];
+  /** Hex sha512 of the uploaded file. */
+  originalFileSha512: Scalars['String']['output'];
+  uid: Scalars['ID']['output'];
+};
+
+export type ClientFlowImageConnection = {
+  __typename?: 'ClientFlowImageConnection';
+  edges: Array<ClientFlowImageEdge>;
+  nodes: Array<ClientFlowImage>;
+  pageInfo: PageInfo;
+};
+
+export type ClientFlowImageEdge = {
+  __typename?: 'ClientFlowImageEdge';
+  cursor: Scalars['String']['output'];
+  node: ClientFlowImage;
+};
+
+/** All given filters hold (AND). */
+export type ClientFlowImageFilter = {
+  imageFileUid?: InputMaybe<TextFilter>;
+  imageOriginalFileSha512?: InputMaybe<TextFilter>;
+  lastUploadedAt?: InputMaybe<NumberFilter>;
+  listSlug?: InputMaybe<TextFilter>;
+  originalFileSha512?: InputMaybe<TextFilter>;
+  uid?: InputMaybe<TextFilter>;
+};
+
+export type ClientFlowImageSort = {
+  dir: SortDirection;
+  key: ClientFlowImageSortKey;
+};
+
+export type ClientFlowImageSortKey =
+  | 'IMAGE_FILE_CREATED_AT'
+  | 'LAST_UPLOADED_AT'
+  | 'LIST_SLUG'
+  | 'UID';
 
 export type ClientFlowNotFoundError = ErrorResult & {
   __typename?: 'ClientFlowNotFoundError';
@@ -463,6 +557,11 @@ export type DeletedClientFlow = {
   uid: Scalars['ID']['output'];
 };
 
+export type DynamicSizeInput = {
+  height: Scalars['Int']['input'];
+  width: Scalars['Int']['input'];
+};
+
 /** Expected business outcomes of the admin mutations. */
 export type ErrorCode =
   | 'CLIENT_FLOW_NOT_FOUND'
@@ -487,6 +586,36 @@ export type ExtractVariable = {
   inputPath: Array<Scalars['String']['output']>;
   outputPath: Array<Scalars['PathSegment']['output']>;
   skipIfMissing: Scalars['Boolean']['output'];
+};
+
+/** Send each part to POST /api/1/file_uploads/{uid}/{number} (multipart field `file`) with `jwt`. */
+export type FileUpload = {
+  __typename?: 'FileUpload';
+  jwt: Scalars['String']['output'];
+  /** The full-size parts, compressed. */
+  partRanges: Array<FileUploadPartRange>;
+  /** The remainder part, if any. */
+  parts: Array<FileUploadPart>;
+  /** Follow it with the jobProgress subscription. */
+  progress: MediaRef;
+  uid: Scalars['ID']['output'];
+};
+
+/** One part: bytes [startByte, endByte). */
+export type FileUploadPart = {
+  __typename?: 'FileUploadPart';
+  endByte: Scalars['Float']['output'];
+  number: Scalars['Int']['output'];
+  startByte: Scalars['Float']['output'];
+};
+
+/** Parts startNumber … startNumber+numberOfParts−1, each partSize bytes from startByte on. */
+export type FileUploadPartRange = {
+  __typename?: 'FileUploadPartRange';
+  numberOfParts: Scalars['Int']['output'];
+  partSize: Scalars['Int']['output'];
+  startByte: Scalars['Float']['output'];
+  startNumber: Scalars['Int']['output'];
 };
 
 export type FlowParameterKind =
@@ -515,6 +644,17 @@ export type InvalidClientFlowError = ErrorResult & {
   message: Scalars['String']['output'];
 };
 
+export type JobProgressEvent = {
+  __typename?: 'JobProgressEvent';
+  indicator?: Maybe<Scalars['JSONObject']['output']>;
+  /** Readable; for failed, why. */
+  message: Scalars['String']['output'];
+  occurredAt: Scalars['Float']['output'];
+  spawned?: Maybe<Scalars['JSONObject']['output']>;
+  /** queued, started, bounce, spawned, progress, failed or succeeded. */
+  type: Scalars['String']['output'];
+};
+
 export type LogUser = {
   __typename?: 'LogUser';
   createdAt: Scalars['Float']['output'];
@@ -528,6 +668,13 @@ export type LoggedScreen = {
   /** The realized parameters exactly as sent to the client. */
   parameters: Scalars['JSON']['output'];
   slug: Scalars['String']['output'];
+};
+
+/** A media file and a 30-minute JWT to fetch it. */
+export type MediaRef = {
+  __typename?: 'MediaRef';
+  jwt: Scalars['String']['output'];
+  uid: Scalars['ID']['output'];
 };
 
 export type Mutation = {
@@ -544,6 +691,10 @@ export type Mutation = {
   peekScreen: PeekScreenResponse;
   /** Removes the front named by screenJwt, optionally triggers a flow, then peeks. Stale JWTs answer the current front (desync). */
   popScreen: PeekScreenResponse;
+  /** Admin only. Starts an audio or video upload (POST /api/1/admin/client_flows/content/). */
+  startClientFlowContentUpload: FileUpload;
+  /** Admin only. Starts an image upload for a registered image processor (POST /api/1/admin/client_flows/image/). */
+  startClientFlowImageUpload: FileUpload;
   /** Admin only. POST /api/1/client_flows/test_flow: trusted trigger of a saved flow on the admin's (or userSub's) queue. */
   testClientFlow: TestClientFlowResult;
   /** Admin only. POST /api/1/client_flows/test_screen: prepends one flow screen to the admin's own queue. */
@@ -590,6 +741,19 @@ export type MutationPopScreenArgs = {
   screenJwt: Scalars['String']['input'];
   trigger?: InputMaybe<ClientFlowTriggerInput>;
   version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationStartClientFlowContentUploadArgs = {
+  fileSize: Scalars['Float']['input'];
+  job: Scalars['String']['input'];
+};
+
+
+export type MutationStartClientFlowImageUploadArgs = {
+  dynamicSize?: InputMaybe<DynamicSizeInput>;
+  fileSize: Scalars['Float']['input'];
+  job: Scalars['String']['input'];
 };
 
 
@@ -723,6 +887,10 @@ export type Query = {
   clientFlow?: Maybe<ClientFlow>;
   /** Admin only. The audit trail of admin changes, newest first (ours; no REST path). */
   clientFlowAuditLog: Array<ClientFlowAuditEntry>;
+  /** Admin only. Audio and video of the client-flow lists (POST /api/1/admin/client_flows/content/search). */
+  clientFlowContentFiles: ClientFlowContentFileConnection;
+  /** Admin only. Images of the client-flow lists (POST /api/1/admin/client_flows/image/search); first 1–250, default 25. */
+  clientFlowImages: ClientFlowImageConnection;
   /** Admin only. Daily flow counters for the 90 days ending two days ago. */
   clientFlowStats: ClientFlowStatsChart;
   /** Admin only. Client flows (POST /api/1/client_flows/search). */
@@ -755,6 +923,26 @@ export type QueryClientFlowArgs = {
 export type QueryClientFlowAuditLogArgs = {
   clientFlowUid?: InputMaybe<Scalars['ID']['input']>;
   limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryClientFlowContentFilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClientFlowContentFileFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ClientFlowContentFileSort>>;
+};
+
+
+export type QueryClientFlowImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ClientFlowImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<ClientFlowImageSort>>;
 };
 
 
@@ -872,8 +1060,16 @@ export type StringFormatVariable = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** A processing job's progress (the upload's `progress` uid and jwt): the stored events, then new ones, ending after failed or succeeded. */
+  jobProgress: JobProgressEvent;
   /** Your own queue, live (graphql-ws on /graphql). The first event (SUBSCRIBED) arrives once the server listens; then one event per committed change, from any server instance. Re-peek when an event is newer than what you last saw. */
   screenQueueChanged: ScreenQueueChange;
+};
+
+
+export type SubscriptionJobProgressArgs = {
+  jwt: Scalars['String']['input'];
+  uid: Scalars['ID']['input'];
 };
 
 export type TestClientFlowAccepted = {
@@ -1235,6 +1431,47 @@ export type ScreenQueueChangedSubscriptionVariables = Exact<{ [key: string]: nev
 
 export type ScreenQueueChangedSubscription = { __typename?: 'Subscription', screenQueueChanged: { __typename?: 'ScreenQueueChange', queueVersion: number, reason: ScreenQueueChangeReason, flowSlug?: string | null, occurredAt: number } };
 
+export type StartClientFlowImageUploadMutationVariables = Exact<{
+  job: Scalars['String']['input'];
+  fileSize: Scalars['Float']['input'];
+  dynamicSize?: InputMaybe<DynamicSizeInput>;
+}>;
+
+
+export type StartClientFlowImageUploadMutation = { __typename?: 'Mutation', startClientFlowImageUpload: { __typename?: 'FileUpload', uid: string, jwt: string, partRanges: Array<{ __typename?: 'FileUploadPartRange', startNumber: number, startByte: number, numberOfParts: number, partSize: number }>, parts: Array<{ __typename?: 'FileUploadPart', number: number, startByte: number, endByte: number }>, progress: { __typename?: 'MediaRef', uid: string, jwt: string } } };
+
+export type StartClientFlowContentUploadMutationVariables = Exact<{
+  job: Scalars['String']['input'];
+  fileSize: Scalars['Float']['input'];
+}>;
+
+
+export type StartClientFlowContentUploadMutation = { __typename?: 'Mutation', startClientFlowContentUpload: { __typename?: 'FileUpload', uid: string, jwt: string, partRanges: Array<{ __typename?: 'FileUploadPartRange', startNumber: number, startByte: number, numberOfParts: number, partSize: number }>, parts: Array<{ __typename?: 'FileUploadPart', number: number, startByte: number, endByte: number }>, progress: { __typename?: 'MediaRef', uid: string, jwt: string } } };
+
+export type ClientFlowContentFilesQueryVariables = Exact<{
+  filter?: InputMaybe<ClientFlowContentFileFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ClientFlowContentFilesQuery = { __typename?: 'Query', clientFlowContentFiles: { __typename?: 'ClientFlowContentFileConnection', nodes: Array<{ __typename?: 'ClientFlowContentFile', uid: string, listSlug: string, originalFileSha512: string, lastUploadedAt: number, contentFile: { __typename?: 'MediaRef', uid: string, jwt: string }, transcript?: { __typename?: 'MediaRef', uid: string } | null }> } };
+
+export type ClientFlowImagesQueryVariables = Exact<{
+  filter?: InputMaybe<ClientFlowImageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ClientFlowImagesQuery = { __typename?: 'Query', clientFlowImages: { __typename?: 'ClientFlowImageConnection', nodes: Array<{ __typename?: 'ClientFlowImage', uid: string, listSlug: string, originalFileSha512: string, imageFile: { __typename?: 'MediaRef', uid: string, jwt: string } }> } };
+
+export type JobProgressSubscriptionVariables = Exact<{
+  uid: Scalars['ID']['input'];
+  jwt: Scalars['String']['input'];
+}>;
+
+
+export type JobProgressSubscription = { __typename?: 'Subscription', jobProgress: { __typename?: 'JobProgressEvent', type: string, message: string, indicator?: Record<string, unknown> | null, occurredAt: number } };
+
 export type PeekScreenMutationVariables = Exact<{
   platform: ClientPlatform;
   version?: InputMaybe<Scalars['Int']['input']>;
@@ -1336,6 +1573,11 @@ export const AdminTestClientScreenDocument = {"kind":"Document","definitions":[{
 export const AdminTestClientFlowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminTestClientFlow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TestClientFlowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testClientFlow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TestClientFlowAccepted"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"triggered"}},{"kind":"Field","name":{"kind":"Name","value":"userSub"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorResultFields"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowNotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"notFoundSlug"},"name":{"kind":"Name","value":"slug"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FlowParametersMismatchError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"which"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserNotFoundError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sub"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ErrorResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AdminTestClientFlowMutation, AdminTestClientFlowMutationVariables>;
 export const AdminClientFlowAuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminClientFlowAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientFlowUid"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientFlowAuditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"clientFlowUid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientFlowUid"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"adminSub"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"clientFlowUid"}},{"kind":"Field","name":{"kind":"Name","value":"clientFlowSlug"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<AdminClientFlowAuditLogQuery, AdminClientFlowAuditLogQueryVariables>;
 export const ScreenQueueChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ScreenQueueChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"screenQueueChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"queueVersion"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"flowSlug"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]} as unknown as DocumentNode<ScreenQueueChangedSubscription, ScreenQueueChangedSubscriptionVariables>;
+export const StartClientFlowImageUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartClientFlowImageUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"job"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fileSize"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dynamicSize"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DynamicSizeInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startClientFlowImageUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"job"},"value":{"kind":"Variable","name":{"kind":"Name","value":"job"}}},{"kind":"Argument","name":{"kind":"Name","value":"fileSize"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fileSize"}}},{"kind":"Argument","name":{"kind":"Name","value":"dynamicSize"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dynamicSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"jwt"}},{"kind":"Field","name":{"kind":"Name","value":"partRanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startByte"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfParts"}},{"kind":"Field","name":{"kind":"Name","value":"partSize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startByte"}},{"kind":"Field","name":{"kind":"Name","value":"endByte"}}]}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"jwt"}}]}}]}}]}}]} as unknown as DocumentNode<StartClientFlowImageUploadMutation, StartClientFlowImageUploadMutationVariables>;
+export const StartClientFlowContentUploadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartClientFlowContentUpload"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"job"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fileSize"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startClientFlowContentUpload"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"job"},"value":{"kind":"Variable","name":{"kind":"Name","value":"job"}}},{"kind":"Argument","name":{"kind":"Name","value":"fileSize"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fileSize"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"jwt"}},{"kind":"Field","name":{"kind":"Name","value":"partRanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startNumber"}},{"kind":"Field","name":{"kind":"Name","value":"startByte"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfParts"}},{"kind":"Field","name":{"kind":"Name","value":"partSize"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"startByte"}},{"kind":"Field","name":{"kind":"Name","value":"endByte"}}]}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"jwt"}}]}}]}}]}}]} as unknown as DocumentNode<StartClientFlowContentUploadMutation, StartClientFlowContentUploadMutationVariables>;
+export const ClientFlowContentFilesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientFlowContentFiles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowContentFileFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientFlowContentFiles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"listSlug"}},{"kind":"Field","name":{"kind":"Name","value":"contentFile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"jwt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transcript"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}}]}},{"kind":"Field","name":{"kind":"Name","value":"originalFileSha512"}},{"kind":"Field","name":{"kind":"Name","value":"lastUploadedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ClientFlowContentFilesQuery, ClientFlowContentFilesQueryVariables>;
+export const ClientFlowImagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClientFlowImages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowImageFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientFlowImages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"listSlug"}},{"kind":"Field","name":{"kind":"Name","value":"imageFile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uid"}},{"kind":"Field","name":{"kind":"Name","value":"jwt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"originalFileSha512"}}]}}]}}]}}]} as unknown as DocumentNode<ClientFlowImagesQuery, ClientFlowImagesQueryVariables>;
+export const JobProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"JobProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"uid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jwt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"uid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"uid"}}},{"kind":"Argument","name":{"kind":"Name","value":"jwt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jwt"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"indicator"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}}]} as unknown as DocumentNode<JobProgressSubscription, JobProgressSubscriptionVariables>;
 export const PeekScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PeekScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"peekScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitor"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeJwt"}},{"kind":"Field","name":{"kind":"Name","value":"prefetch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PeekScreenMutation, PeekScreenMutationVariables>;
 export const PopScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PopScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"trigger"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientFlowTriggerInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"popScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"screenJwt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}}},{"kind":"Argument","name":{"kind":"Name","value":"trigger"},"value":{"kind":"Variable","name":{"kind":"Name","value":"trigger"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visitor"}},{"kind":"Field","name":{"kind":"Name","value":"screen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"active"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeJwt"}},{"kind":"Field","name":{"kind":"Name","value":"prefetch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"parameters"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PopScreenMutation, PopScreenMutationVariables>;
 export const TraceScreenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TraceScreen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"platform"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClientPlatform"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"event"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"traceScreen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"platform"},"value":{"kind":"Variable","name":{"kind":"Name","value":"platform"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"screenJwt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"screenJwt"}}},{"kind":"Argument","name":{"kind":"Name","value":"event"},"value":{"kind":"Variable","name":{"kind":"Name","value":"event"}}}]}]}}]} as unknown as DocumentNode<TraceScreenMutation, TraceScreenMutationVariables>;

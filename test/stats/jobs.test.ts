@@ -8,7 +8,7 @@ import { streamProgress } from '../../src/jobs/progress';
 import { JobScheduler, jobDayKey } from '../../src/jobs/scheduler';
 import { cleanupOldScreenLogs } from '../../src/jobs/screen-log-retention';
 import { newUser, queueSlugs, serverTrigger } from '../support/flows';
-import { TEST_ID_TOKEN_SECRET, TEST_SCREEN_JWT_SECRET, type TestServer } from '../support/server';
+import { TEST_ID_TOKEN_SECRET, TEST_MEDIA_SECRETS, TEST_SCREEN_JWT_SECRET, type TestServer } from '../support/server';
 import { startServerWithOwnRedis } from './own-redis';
 
 let server: TestServer;
@@ -156,6 +156,7 @@ describe('the job command', () => {
     REDIS_URL: redisUrl,
     OSEH_ID_TOKEN_SECRET: TEST_ID_TOKEN_SECRET,
     OSEH_CLIENT_SCREEN_JWT_SECRET: TEST_SCREEN_JWT_SECRET,
+    ...TEST_MEDIA_SECRETS,
   });
 
   it('lists the jobs, runs one by name, and refuses an unknown name', async () => {

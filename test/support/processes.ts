@@ -4,7 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { print } from 'graphql';
 import WebSocket from 'ws';
 import { ScreenQueueChangedDocument, type ScreenQueueChangedSubscription } from '../generated/graphql';
-import { TEST_ID_TOKEN_SECRET, TEST_SCREEN_JWT_SECRET } from './server';
+import { TEST_ID_TOKEN_SECRET, TEST_MEDIA_SECRETS, TEST_SCREEN_JWT_SECRET } from './server';
 
 /** Server processes run the compiled code exactly as `npm start` does (build first: buildIfNeeded). */
 export const root = join(__dirname, '..', '..');
@@ -33,6 +33,7 @@ export function processEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     NODE_ENV: 'test',
     OSEH_ID_TOKEN_SECRET: TEST_ID_TOKEN_SECRET,
     OSEH_CLIENT_SCREEN_JWT_SECRET: TEST_SCREEN_JWT_SECRET,
+    ...TEST_MEDIA_SECRETS,
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',

@@ -14,6 +14,14 @@ import { databaseUrl } from './global-setup';
 
 export const TEST_ID_TOKEN_SECRET = 'test-id-token-secret-0123456789abcdef';
 export const TEST_SCREEN_JWT_SECRET = 'test-client-screen-secret-0123456789abcdef';
+/** The media JWT secrets of every test server and process, shared so instances accept each other's tokens. */
+export const TEST_MEDIA_SECRETS: Record<string, string> = {
+  OSEH_IMAGE_FILE_JWT_SECRET: 'test-image-file-secret-0123456789abcdef',
+  OSEH_CONTENT_FILE_JWT_SECRET: 'test-content-file-secret-0123456789abcdef',
+  OSEH_TRANSCRIPT_JWT_SECRET: 'test-transcript-secret-0123456789abcdef',
+  OSEH_FILE_UPLOAD_JWT_SECRET: 'test-file-upload-secret-0123456789abcdef',
+  OSEH_PROGRESS_JWT_SECRET: 'test-progress-secret-0123456789abcdef',
+};
 
 /** A fresh database copied from the migrated template. */
 export async function createTestDatabase(): Promise<string> {
@@ -67,6 +75,7 @@ export async function startTestServer(
     REDIS_URL: options.redisUrl ?? inject('redisUrl'),
     OSEH_ID_TOKEN_SECRET: TEST_ID_TOKEN_SECRET,
     OSEH_CLIENT_SCREEN_JWT_SECRET: TEST_SCREEN_JWT_SECRET,
+    ...TEST_MEDIA_SECRETS,
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',

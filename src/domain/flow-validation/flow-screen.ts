@@ -10,11 +10,15 @@ import {
   fillDefaults, isUnionNode, readPath, resolveSchemaPath, selectUnionBranch, validateValue, type FormatRegistry,
 } from '../schema';
 import { ownValue } from '../schema/nodes';
+import { mediaListOf } from '../schema/references';
 import { produceScreenInput, standardPathsOf } from '../screen-input';
 import type { StandardParameterRegistry } from '../standard-parameters';
 import { parseStringFormat } from '../string-format';
 import { flagsInRange, MAX_FLAGS, pathOf, type FlowIssue, type FlowIssueCode } from './issues';
 import { isAlwaysAllowedTrigger } from './slugs';
+
+/** What the save-time check learns of a referenced resource. */
+export type ResourceCheck = 'found' | 'missing' | 'wrong_list';
 
 export interface FlowScreenContext {
   registry: FormatRegistry;
@@ -27,11 +31,12 @@ export interface FlowScreenContext {
   /** Does a flow with this slug exist (after the change being validated)? */
   flowExists(slug: string): boolean;
   /**
-   * Does the resource an unsafe-format `fixed` value names exist? Preloaded by the caller;
-   * absent when the system keeps no table for that kind of resource (then not checked here;
-   * test_screen's realization still surfaces it).
+   * Does the resource an unsafe-format `fixed` value names exist, and (media) is it in `list`,
+   * the field's list (`x-processor.list`, `@{w}x{h}` added for dynamic sizes; null when unknown)?
+   * Preloaded by the caller; undefined when the system keeps no table for that kind of resource
+   * (then not checked here; test_screen's realization still surfaces it).
    */
-  resourceExists?(format: string, uid: string): boolean | undefined;
+  checkResource?(format: string, uid: string, list: string | null): ResourceCheck | undefined;
   /**
    * Also build the input from `fixed` and each variable's input `example` and validate it
    * against the screen schema (§6.4 item 1). test_screen validates the real parameters instead.
@@ -66,8 +71,11 @@ export function checkFlowScreen(fs: FlowScreen, at: string, ctx: FlowScreenConte
       const where = pathOf(at, 'screen', 'fixed', ...steps);
       if (node.format === 'flow_slug' && !isAlwaysAllowedTrigger(value) && !fs.allowed_triggers.includes(value)) {
         add(where, 'flow_slug_not_allowed', `'${value}' must be listed in this screen's allowed_triggers`);
-      } else if (typeof node.format === 'string' && ctx.registry.isUnsafe(node.format) && ctx.resourceExists?.(node.format, value) === false) {
-        add(where, 'resource_not_found', `there is no ${node.format} '${value}'`);
+      } else if (typeof node.format === 'string' && ctx.registry.isUnsafe(node.format) && ctx.checkResource) {
+        const list = mediaListOf(node, { schema: screen.schema, input: fs.screen.fixed });
+        const found = ctx.checkResource(node.format, value, list);
+        if (found === 'missing') add(where, 'resource_not_found', `there is no ${node.format} '${value}'`);
+        else if (found === 'wrong_list') add(where, 'resource_wrong_list', `${node.format} '${value}' is not in the list '${list}' this field takes`);
       }
     },
   });

@@ -25,6 +25,7 @@ export type FlowIssueCode =
   | 'discriminator_not_allowed'
   | 'discriminator_must_be_fixed'
   | 'resource_not_found'
+  | 'resource_wrong_list'
   | 'flow_slug_not_allowed'
   | 'redundant_fixed'
   | 'unknown_trigger_flow'

@@ -100,7 +100,7 @@ export function collectMediaReferences(
     node = selected.branch;
   }
   if (typeof value === 'string' && typeof node.format === 'string' && MEDIA_FORMATS.includes(node.format)) {
-    return [{ path, format: node.format, uid: value, list: mediaList(node, root) }];
+    return [{ path, format: node.format, uid: value, list: mediaListOf(node, root) }];
   }
   if (isJsonObject(value) && isJsonObject(node.properties)) {
     return Object.entries(node.properties).flatMap(([key, child]) => {
@@ -115,7 +115,11 @@ export function collectMediaReferences(
   return [];
 }
 
-function mediaList(node: Schema, root: { schema: Schema; input: JsonObject }): string | null {
+/**
+ * The list a media field's asset must be in: `x-processor.list`, or `{list}@{w}x{h}` with an
+ * `x-dynamic-size` resolved against `root`; null when the node names no list or the size is unknown.
+ */
+export function mediaListOf(node: Schema, root: { schema: Schema; input: JsonObject }): string | null {
   const processor = node['x-processor'];
   const list = isJsonObject(processor) && typeof processor.list === 'string' ? processor.list : null;
   if (list === null || node['x-dynamic-size'] === undefined) return list;

@@ -47,3 +47,35 @@ export const USER_CLIENT_SCREEN_ACTIONS_LOG_SEARCH: SearchResource = {
   },
   uniqueKeys: ['uid'],
 };
+
+/** screens-and-media.md §3.3.3: limit 1..250, default 25, for both media searches. */
+export const MEDIA_SEARCH_LIMIT = { min: 1, max: 250, default: 25 } as const;
+
+export const CLIENT_FLOW_IMAGES_SEARCH: SearchResource = {
+  name: 'client_flow_images',
+  filters: {
+    uid: 'text', list_slug: 'text', image_file_uid: 'text', original_file_sha512: 'text', image_original_file_sha512: 'text', last_uploaded_at: 'float',
+  },
+  sortKeys: {
+    uid: { type: 'string', nullable: false },
+    list_slug: { type: 'string', nullable: false },
+    image_file_created_at: { type: 'float', nullable: false },
+    last_uploaded_at: { type: 'float', nullable: false },
+  },
+  uniqueKeys: ['uid'],
+};
+
+export const CLIENT_FLOW_CONTENT_FILES_SEARCH: SearchResource = {
+  name: 'client_flow_content_files',
+  filters: {
+    uid: 'text', list_slug: 'text', content_file_uid: 'text', transcript_uid: 'text', original_file_sha512: 'text', content_original_file_sha512: 'text',
+    last_uploaded_at: 'float',
+  },
+  sortKeys: {
+    uid: { type: 'string', nullable: false },
+    list_slug: { type: 'string', nullable: false },
+    content_file_created_at: { type: 'float', nullable: false },
+    last_uploaded_at: { type: 'float', nullable: false },
+  },
+  uniqueKeys: ['uid'],
+};

@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from '../../domain/json';
 import { decodeCursor, encodeCursor } from '../../domain/search/cursor';
 import { parseFilters } from '../../domain/search/filters';
-import { parseLimit, SEARCH_LIMIT } from '../../domain/search/request';
+import { parseLimit, SEARCH_LIMIT, type LimitRange } from '../../domain/search/request';
 import { normalizeSort, reverseItems } from '../../domain/search/sort';
 import type { SearchIssue, SearchQuery, SearchResource } from '../../domain/search/types';
 import type { SearchResult } from '../../services/admin/search.service';
@@ -63,6 +63,7 @@ export function connectionQuery(
   filter: FilterInput,
   sort: readonly { key: string; dir: 'asc' | 'desc' }[] | null | undefined,
   args: ConnectionArgs,
+  range: LimitRange = SEARCH_LIMIT,
 ): ConnectionQuery {
   const first = args.first ?? null;
   const last = args.last ?? null;
@@ -71,7 +72,7 @@ export function connectionQuery(
   if (first !== null && last !== null) throw new BadUserInputError('give first or last, not both', { reason: 'invalid_pagination' });
   if (after !== null && before !== null) throw new BadUserInputError('give after or before, not both', { reason: 'invalid_pagination' });
   const backward = last !== null || before !== null;
-  const limit = parseLimit(backward ? last : first, SEARCH_LIMIT, [backward ? 'last' : 'first']);
+  const limit = parseLimit(backward ? last : first, range, [backward ? 'last' : 'first']);
   if (!limit.ok) throw new BadUserInputError(`${limit.issues[0].loc[0]}: ${limit.issues[0].msg}`, { reason: 'invalid_limit' });
   const parsedFilter = parseFilters(resource, filtersToWire(filter), ['filter']);
   if (!parsedFilter.ok) invalid(parsedFilter.issues);

@@ -16,6 +16,7 @@ import {
 } from '../../domain/flow-validation';
 import { canonicalJson, cloneJson, type JsonObject, type JsonValue } from '../../domain/json';
 import { newUid } from '../../lib/ids';
+import { loadMediaChecker } from '../../media/references';
 import type { AppContext } from '../app-context';
 import { inTransaction, isUniqueViolation, withReadConnection, type TransactionScope } from '../transaction';
 import { clientFlowFromRow, wireFlowRule, wireFlowScreen, type ClientFlowRecord } from './client-flow-object';
@@ -178,10 +179,12 @@ async function validateFinal(app: AppContext, sql: Sql, flow: ClientFlowRecord, 
   const screens = await shareLockScreens(sql, [...new Set(flow.screens.map((s) => s.screen.slug))]);
   const others = (await loadFlowGraph(sql)).filter((g) => g.uid !== uid);
   const bySlug = new Map(others.map((g) => [g.slug, g]));
+  const screen = (slug: string) => screens.find((s) => s.slug === slug);
   return validateFlow(flow, {
     registry: app.registry,
     standard: app.standard,
-    screen: (slug) => screens.find((s) => s.slug === slug),
+    screen,
+    checkResource: await loadMediaChecker(sql, flow.screens, (slug) => screen(slug)?.schema),
     flowExists: (slug) => slug === flow.slug || bySlug.has(slug),
     replaceTargets: (slug) => replaceTargetsOf(bySlug.get(slug)),
   });

@@ -26,7 +26,7 @@ export interface SearchResult<Item> {
   hasLater: boolean;
 }
 
-async function run<Row extends object, Item>(
+export async function run<Row extends object, Item>(
   app: AppContext,
   resource: SqlSearchResource,
   query: SearchQuery,

@@ -14,6 +14,7 @@ import type { AppContext } from '../app-context';
 import { applyToLockedQueue, runServerTrigger } from '../queue.service';
 import { inTransaction } from '../transaction';
 import { audit } from './client-flows.service';
+import { loadMediaChecker } from '../../media/references';
 
 export type TestClientScreenResult =
   | { kind: 'accepted'; queued: boolean; userClientScreenUid: string | null }
@@ -31,11 +32,13 @@ export async function testClientScreen(
     // Share-locked to commit: the checked schema is the one the row is written against (§9.2 step 12).
     const screens = await shareLockScreens(scope.sql, [input.flowScreen.screen.slug]);
     const flows = new Set((await loadFlowGraph(scope.sql)).map((f) => f.slug));
+    const screen = (slug: string) => screens.find((s) => s.slug === slug);
     const rejected = checkTestScreen(input, {
       registry: app.registry,
       standard: app.standard,
-      screen: (slug) => screens.find((s) => s.slug === slug),
+      screen,
       flowExists: (slug) => flows.has(slug),
+      checkResource: await loadMediaChecker(scope.sql, [input.flowScreen], (slug) => screen(slug)?.schema),
     });
     if (rejected !== null) return { kind: 'rejected', ...rejected } as const;
     const { outcome } = await applyToLockedQueue(app, scope, user, { platform: 'server', version: null }, (deps, op, queue) =>

@@ -1,0 +1,5 @@
+export * from './thumbhash';
+export * from './tokens';
+export * from './realized';
+export * from './range';
+export * from './serving';

@@ -1,0 +1,56 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../lib/log';
+
+/**
+ * Job progress events (screens-and-media.md §3.4 step 6): appended to
+ * `jobs:progress:events:{uid}` (last 50 kept, 30 min TTL refreshed on every push), counted in
+ * `jobs:progress:count:{uid}` and published on `ps:jobs:progress:{uid}`.
+ */
+
+export type ProgressEventType = 'queued' | 'started' | 'bounce' | 'spawned' | 'progress' | 'failed' | 'succeeded';
+export type ProgressIndicator = null | { type: 'bar'; at: number; of: number } | { type: 'spinner' } | { type: 'final' };
+
+export interface ProgressEvent {
+  type: ProgressEventType;
+  message: string;
+  spawned: { uid: string; name: string } | null;
+  indicator: ProgressIndicator;
+  occurred_at: number;
+}
+
+export const PROGRESS_TTL_SECONDS = 1800;
+export const PROGRESS_MAX_EVENTS = 50;
+export const progressEventsKey = (uid: string) => `jobs:progress:events:${uid}`;
+export const progressCountKey = (uid: string) => `jobs:progress:count:${uid}`;
+export const progressChannel = (uid: string) => `ps:jobs:progress:${uid}`;
+
+/** Pushes one event; a Redis failure is logged, never thrown (progress must not fail a job). */
+export async function pushProgress(
+  redis: Redis,
+  log: Logger,
+  uid: string,
+  event: Omit<ProgressEvent, 'occurred_at' | 'spawned' | 'indicator'> & Partial<Pick<ProgressEvent, 'spawned' | 'indicator'>>,
+  now: number,
+): Promise<void> {
+  const full: ProgressEvent = { spawned: null, indicator: null, ...event, occurred_at: now };
+  const text = JSON.stringify(full);
+  try {
+    await redis
+      .multi()
+      .rpush(progressEventsKey(uid), text)
+      .ltrim(progressEventsKey(uid), -PROGRESS_MAX_EVENTS, -1)
+      .expire(progressEventsKey(uid), PROGRESS_TTL_SECONDS)
+      .incr(progressCountKey(uid))
+      .expire(progressCountKey(uid), PROGRESS_TTL_SECONDS)
+      .publish(progressChannel(uid), text)
+      .exec();
+  } catch (error) {
+    log.warn({ err: error, progressUid: uid }, 'job progress: could not push an event');
+  }
+}
+
+/** The stored events, oldest first. */
+export async function readProgress(redis: Redis, uid: string): Promise<ProgressEvent[]> {
+  const items = await redis.lrange(progressEventsKey(uid), 0, -1);
+  return items.map((item) => JSON.parse(item) as ProgressEvent);
+}
