@@ -1,10 +1,10 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { CLIENT_FLOWS_SEARCH } from '../../domain/search/resources';
 import { searchClientFlows } from '../../services/admin/search.service';
 import type { GraphQLContext } from '../context';
 import { requireAdmin } from '../guards';
 import { clientFlowNode, ClientFlowType } from './client-flow.type';
-import { connectionQuery, connectionTypes, toConnection, type Connection } from './connection';
+import { type Connection, ConnectionArgs, connectionQuery, connectionTypes, toConnection } from './connection';
 import { BitFieldFilterInput, NumberFilterInput, SortDirection, TextFilterInput } from './filters.type';
 import { findOneBy } from './find-one';
 
@@ -35,13 +35,10 @@ export class ClientFlowsResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => ClientFlowFilterInput, { nullable: true }) filter: ClientFlowFilterInput | null,
     @Arg('sort', () => [ClientFlowSortInput], { nullable: true }) sort: ClientFlowSortInput[] | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('last', () => Int, { nullable: true }) last: number | null,
-    @Arg('before', () => String, { nullable: true }) before: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<ClientFlowType>> {
     await requireAdmin(ctx);
-    const q = connectionQuery(CLIENT_FLOWS_SEARCH, { ...filter }, sort, { first, after, last, before });
+    const q = connectionQuery(CLIENT_FLOWS_SEARCH, { ...filter }, sort, page);
     return toConnection(CLIENT_FLOWS_SEARCH, q, await searchClientFlows(ctx.app, q.query), clientFlowNode);
   }
 

@@ -1,11 +1,11 @@
-import { Arg, Ctx, Field, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { JsonObject } from '../../domain/json';
 import { CLIENT_SCREENS_SEARCH } from '../../domain/search/resources';
 import { searchClientScreens, type ClientScreenRecord } from '../../services/admin/search.service';
 import type { GraphQLContext } from '../context';
 import { requireAdmin } from '../guards';
 import { JSONObjectScalar } from '../scalars';
-import { connectionQuery, connectionTypes, toConnection, type Connection } from './connection';
+import { type Connection, ConnectionArgs, connectionQuery, connectionTypes, toConnection } from './connection';
 import { BitFieldFilterInput, SortDirection, TextFilterInput } from './filters.type';
 import { findOneBy } from './find-one';
 
@@ -46,13 +46,10 @@ export class ClientScreensResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => ClientScreenFilterInput, { nullable: true }) filter: ClientScreenFilterInput | null,
     @Arg('sort', () => [ClientScreenSortInput], { nullable: true }) sort: ClientScreenSortInput[] | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('last', () => Int, { nullable: true }) last: number | null,
-    @Arg('before', () => String, { nullable: true }) before: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<ClientScreenType>> {
     await requireAdmin(ctx);
-    const q = connectionQuery(CLIENT_SCREENS_SEARCH, { ...filter }, sort, { first, after, last, before });
+    const q = connectionQuery(CLIENT_SCREENS_SEARCH, { ...filter }, sort, page);
     return toConnection(CLIENT_SCREENS_SEARCH, q, await searchClientScreens(ctx.app, q.query), node);
   }
 

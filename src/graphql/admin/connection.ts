@@ -6,7 +6,7 @@ import { normalizeSort, reverseItems } from '../../domain/search/sort';
 import type { SearchIssue, SearchQuery, SearchResource } from '../../domain/search/types';
 import type { SearchResult } from '../../services/admin/search.service';
 import { BadUserInputError } from '../errors';
-import { Field, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { PageInfoType } from './filters.type';
 
 /**
@@ -14,11 +14,13 @@ import { PageInfoType } from './filters.type';
  * same normalized query the REST shims run, and results become edges with opaque cursors.
  */
 
-export interface ConnectionArgs {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
+/** Relay paging arguments (admin-api.md §15.1), declared once for every connection field. */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => Int, { nullable: true }) last?: number | null;
+  @Field(() => String, { nullable: true }) before?: string | null;
 }
 
 type FilterInput = Record<string, unknown> | null | undefined;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { JsonValue } from '../../domain/json';
 import { USER_CLIENT_SCREEN_ACTIONS_LOG_SEARCH, USER_CLIENT_SCREENS_LOG_SEARCH } from '../../domain/search/resources';
 import { searchScreenActionsLog, searchScreensLog, type ScreenActionLogEntry, type ScreenLogEntry } from '../../services/admin/search.service';
@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../context';
 import { requireAdmin } from '../guards';
 import { JSONScalar } from '../scalars';
 import { ClientPlatform } from '../screens/client-platform.enum';
-import { connectionQuery, connectionTypes, toConnection, type Connection } from './connection';
+import { type Connection, ConnectionArgs, connectionQuery, connectionTypes, toConnection } from './connection';
 import { NumberFilterInput, SortDirection, TextFilterInput } from './filters.type';
 
 @ObjectType('LogUser')
@@ -88,13 +88,10 @@ export class UserClientScreensLogResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => UserClientScreensLogFilterInput, { nullable: true }) filter: UserClientScreensLogFilterInput | null,
     @Arg('sort', () => [UserClientScreensLogSortInput], { nullable: true }) sort: UserClientScreensLogSortInput[] | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('last', () => Int, { nullable: true }) last: number | null,
-    @Arg('before', () => String, { nullable: true }) before: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<UserClientScreenLogEntryType>> {
     await requireAdmin(ctx);
-    const q = connectionQuery(USER_CLIENT_SCREENS_LOG_SEARCH, { ...filter }, sort, { first, after, last, before });
+    const q = connectionQuery(USER_CLIENT_SCREENS_LOG_SEARCH, { ...filter }, sort, page);
     return toConnection(USER_CLIENT_SCREENS_LOG_SEARCH, q, await searchScreensLog(ctx.app, q.query), screenLogNode);
   }
 
@@ -116,13 +113,10 @@ export class UserClientScreenActionsLogResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => UserClientScreenActionsLogFilterInput, { nullable: true }) filter: UserClientScreenActionsLogFilterInput | null,
     @Arg('sort', () => [UserClientScreenActionsLogSortInput], { nullable: true }) sort: UserClientScreenActionsLogSortInput[] | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('last', () => Int, { nullable: true }) last: number | null,
-    @Arg('before', () => String, { nullable: true }) before: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<UserClientScreenActionLogEntryType>> {
     await requireAdmin(ctx);
-    const q = connectionQuery(USER_CLIENT_SCREEN_ACTIONS_LOG_SEARCH, { ...filter }, sort, { first, after, last, before });
+    const q = connectionQuery(USER_CLIENT_SCREEN_ACTIONS_LOG_SEARCH, { ...filter }, sort, page);
     return toConnection(USER_CLIENT_SCREEN_ACTIONS_LOG_SEARCH, q, await searchScreenActionsLog(ctx.app, q.query), actionNode);
   }
 
