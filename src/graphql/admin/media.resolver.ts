@@ -1,5 +1,5 @@
 import {
-  Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription, type SubscribeResolverData,
+  Arg, Args, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription, type SubscribeResolverData,
 } from 'type-graphql';
 import { CLIENT_FLOW_CONTENT_FILES_SEARCH, CLIENT_FLOW_IMAGES_SEARCH, MEDIA_SEARCH_LIMIT } from '../../domain/search/resources';
 import type { ProgressEvent } from '../../media/progress';
@@ -12,7 +12,7 @@ import type { GraphQLContext } from '../context';
 import { BadUserInputError, ForbiddenError } from '../errors';
 import { requireAdmin } from '../guards';
 import { JSONObjectScalar } from '../scalars';
-import { connectionQuery, connectionTypes, toConnection, type Connection } from './connection';
+import { ConnectionArgs, connectionQuery, connectionTypes, toConnection, type Connection } from './connection';
 import { NumberFilterInput, SortDirection, TextFilterInput } from './filters.type';
 import type { JsonObject } from '../../domain/json';
 
@@ -151,13 +151,10 @@ export class MediaResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => ClientFlowImageFilterInput, { nullable: true }) filter: ClientFlowImageFilterInput | null,
     @Arg('sort', () => [ClientFlowImageSortInput], { nullable: true }) sort: ClientFlowImageSortInput[] | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('last', () => Int, { nullable: true }) last: number | null,
-    @Arg('before', () => String, { nullable: true }) before: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<ClientFlowImageItem>> {
     await requireAdmin(ctx);
-    const q = connectionQuery(CLIENT_FLOW_IMAGES_SEARCH, { ...filter }, sort, { first, after, last, before }, MEDIA_SEARCH_LIMIT);
+    const q = connectionQuery(CLIENT_FLOW_IMAGES_SEARCH, { ...filter }, sort, page, MEDIA_SEARCH_LIMIT);
     return toConnection(CLIENT_FLOW_IMAGES_SEARCH, q, await searchClientFlowImages(ctx.app, q.query), (item) => item);
   }
 
@@ -166,13 +163,10 @@ export class MediaResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => ClientFlowContentFileFilterInput, { nullable: true }) filter: ClientFlowContentFileFilterInput | null,
     @Arg('sort', () => [ClientFlowContentFileSortInput], { nullable: true }) sort: ClientFlowContentFileSortInput[] | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Arg('last', () => Int, { nullable: true }) last: number | null,
-    @Arg('before', () => String, { nullable: true }) before: string | null,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
   ): Promise<Connection<ClientFlowContentFileItem>> {
     await requireAdmin(ctx);
-    const q = connectionQuery(CLIENT_FLOW_CONTENT_FILES_SEARCH, { ...filter }, sort, { first, after, last, before }, MEDIA_SEARCH_LIMIT);
+    const q = connectionQuery(CLIENT_FLOW_CONTENT_FILES_SEARCH, { ...filter }, sort, page, MEDIA_SEARCH_LIMIT);
     return toConnection(CLIENT_FLOW_CONTENT_FILES_SEARCH, q, await searchClientFlowContentFiles(ctx.app, q.query), (item) => item);
   }
 
