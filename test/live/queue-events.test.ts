@@ -124,7 +124,7 @@ function rawSocket(server: ServerProcess) {
 }
 
 describe('graphql-ws protocol (acceptance 5)', () => {
-  it('closes 4408 without connection_init, 4429 on a second init, 4403 on a bad token, 4409 on a duplicate operation id', async () => {
+  it('closes 4408 without connection_init, 4429 on a second init, 4403 on a bad or missing token, 4409 on a duplicate operation id', async () => {
     const { authorization } = await newLiveUser('live');
     const silent = rawSocket(a);
     const started = Date.now();
@@ -140,6 +140,14 @@ describe('graphql-ws protocol (acceptance 5)', () => {
     await badToken.opened;
     badToken.send({ type: 'connection_init', payload: { authorization: 'bearer not-a-token' } });
     expect(await badToken.closed).toBe(4403);
+
+    // No token at all: neither a payload nor an authorization in it.
+    for (const payload of [undefined, { visitor: 'oseh_v_x' }]) {
+      const noToken = rawSocket(b);
+      await noToken.opened;
+      noToken.send({ type: 'connection_init', ...(payload === undefined ? {} : { payload }) });
+      expect(await noToken.closed).toBe(4403);
+    }
 
     const duplicate = rawSocket(b);
     await duplicate.opened;

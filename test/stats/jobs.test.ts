@@ -8,6 +8,7 @@ import { streamProgress } from '../../src/jobs/progress';
 import { JobScheduler, jobDayKey } from '../../src/jobs/scheduler';
 import { cleanupOldScreenLogs } from '../../src/jobs/screen-log-retention';
 import { newUser, queueSlugs, serverTrigger } from '../support/flows';
+import { subscribeQueue } from '../support/processes';
 import { TEST_ID_TOKEN_SECRET, TEST_MEDIA_SECRETS, TEST_SCREEN_JWT_SECRET, type TestServer } from '../support/server';
 import { startServerWithOwnRedis } from './own-redis';
 
@@ -49,12 +50,24 @@ describe('cleanup_old_user_client_screens (stats-cache-jobs.md §6)', () => {
     await setAddedAt(mixed.sub, NOW - STALE_QUEUE_SECONDS - 1000);
     await setAddedAt(mixed.sub, NOW - 10, 'front');
     await setAddedAt(fresh.sub, NOW - STALE_QUEUE_SECONDS + 60);
+    const staleLive = subscribeQueue(server.url, `bearer ${stale.token}`);
+    const mixedLive = subscribeQueue(server.url, `bearer ${mixed.token}`);
+    try {
+      expect((await staleLive.next(5000)).reason).toBe('SUBSCRIBED');
+      expect((await mixedLive.next(5000)).reason).toBe('SUBSCRIBED');
 
-    const result = await runJob(server.app, cleanupOldUserClientScreens, { signal: signal() });
-    expect(result).toMatchObject({ stopped: false, summary: 'deleted 3 queued screen(s) of 1 user(s)' });
-    expect(await queueSlugs(server, stale.sub)).toEqual([]);
-    expect(await queueSlugs(server, mixed.sub)).toHaveLength(3);
-    expect(await queueSlugs(server, fresh.sub)).toHaveLength(3);
+      const result = await runJob(server.app, cleanupOldUserClientScreens, { signal: signal() });
+      expect(result).toMatchObject({ stopped: false, summary: 'deleted 3 queued screen(s) of 1 user(s)' });
+      expect(await queueSlugs(server, stale.sub)).toEqual([]);
+      expect(await queueSlugs(server, mixed.sub)).toHaveLength(3);
+      expect(await queueSlugs(server, fresh.sub)).toHaveLength(3);
+      // The wiped queue is announced (§6: reason CLEARED, after commit); the kept one is not.
+      expect(await staleLive.next(2000)).toMatchObject({ reason: 'CLEARED', flowSlug: null, queueVersion: 4 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(mixedLive.pending()).toEqual([]);
+    } finally {
+      await Promise.all([staleLive.close(), mixedLive.close()]);
+    }
     // The next peek refills the wiped queue with `empty`.
     expect((await stale.client.peek()).status).toBe(200);
     expect(await queueSlugs(server, stale.sub)).toHaveLength(1);

@@ -30,6 +30,17 @@ export async function statsContent(redis: Redis): Promise<Record<string, unknown
   return out;
 }
 
+/** Every key of the database with its content (hashes as objects, strings as text, other types by name). */
+export async function redisContent(redis: Redis): Promise<Record<string, unknown>> {
+  const keys = (await redis.keys('*')).sort();
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const type = await redis.type(key);
+    out[key] = type === 'hash' ? await redis.hgetall(key) : type === 'string' ? await redis.get(key) : `(${type})`;
+  }
+  return out;
+}
+
 /** Deletes every `stats:*` key. */
 export async function clearStats(redis: Redis): Promise<void> {
   const keys = await redis.keys('stats:*');

@@ -10,7 +10,7 @@ import { createUser } from '../../src/services/users.service';
 import { putFlow } from '../support/fixtures';
 import { card, newUser, putConfirmationVariant, showSpecialFlows, userAtFront } from '../support/flows';
 import type { TestServer } from '../support/server';
-import { clearStats, startServerWithOwnRedis, statsContent } from './own-redis';
+import { clearStats, redisContent, startServerWithOwnRedis, statsContent } from './own-redis';
 
 // Noon of the current stats day in Los Angeles: every request below falls on DAY (the clock runs
 // on from there). Not a fixed past date: the day hashes' safety expiry is real Redis time.
@@ -42,11 +42,14 @@ describe('the Redis stats writer (stats-cache-jobs.md §1, §9)', () => {
     const front = await userAtFront(server, admin, 'stats_home');
     expect(front.peeked.body.screen.active.slug).toBe('home');
     await clearStats(redis);
+    // The whole keyspace, not only `stats:*`: the increments below and nothing else, anywhere.
+    const before = await redisContent(redis);
 
     const popped = await front.pop('foo');
     expect(popped.status).toBe(200);
     expect(popped.body.screen.active.parameters.header).toBe('not_found');
-    expect(await statsContent(redis)).toEqual({
+    expect(await redisContent(redis)).toEqual({
+      ...before,
       'stats:client_flows:daily:earliest': String(DAY),
       [day('client_flows')]: { triggered: '1', replaced: '1' },
       [`${day('client_flows')}:extra:replaced`]: { 'ios:96:home:foo:not_found': '1' },
@@ -57,6 +60,7 @@ describe('the Redis stats writer (stats-cache-jobs.md §1, §9)', () => {
       [`${day('client_screens')}:extra:queued`]: { 'server:96:confirmation': '1' },
       [`${day('client_screens')}:extra:peeked`]: { 'ios:96:confirmation': '1' },
     });
+    expect(Object.keys(before).filter((key) => key.startsWith('stats:'))).toEqual([]);
   });
 
   it('every peek counts exactly one `peeked`, also when peeks of one user run concurrently', async () => {
