@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config/config';
 import { freeLoopbackPort } from '../src/infra/ports';
@@ -42,24 +43,22 @@ interface Subscriber {
   onChange: ((occurredAt: number) => void) | null;
 }
 
-/**
- * The server's own view of its memory, through the V8 inspector it was started with: two full
- * garbage collections, then `process.memoryUsage()`. Separates live memory from RSS, which
- * keeps whatever the heap grew to while the connections were being set up.
- */
-async function memoryAfterGc(inspectorPort: number): Promise<NodeJS.MemoryUsage> {
+/** A DevTools protocol session with the server process, through the V8 inspector it was started with. */
+async function openInspector(inspectorPort: number) {
   const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
-  const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl, { maxPayload: 0 });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
   let id = 0;
-  const call = (method: string, params: Record<string, unknown> = {}) =>
+  /** Notifications (`method` without `id`) go to `onEvent` until the reply arrives. */
+  const call = (method: string, params: Record<string, unknown> = {}, onEvent?: (method: string, params: Record<string, unknown>) => void) =>
     new Promise<{ result?: { result?: { value?: string } } }>((resolve) => {
       const mine = ++id;
       const onMessage = (data: WebSocket.RawData) => {
-        const reply = JSON.parse(String(data)) as { id?: number };
+        const reply = JSON.parse(String(data)) as { id?: number; method?: string; params?: Record<string, unknown> };
+        if (reply.id === undefined && reply.method !== undefined) onEvent?.(reply.method, reply.params ?? {});
         if (reply.id !== mine) return;
         socket.off('message', onMessage);
         resolve(reply as { result?: { result?: { value?: string } } });
@@ -67,13 +66,31 @@ async function memoryAfterGc(inspectorPort: number): Promise<NodeJS.MemoryUsage>
       socket.on('message', onMessage);
       socket.send(JSON.stringify({ id: mine, method, params }));
     });
+  return { call, close: () => socket.close() };
+}
+
+/**
+ * The server's own view of its memory: two full garbage collections, then
+ * `process.memoryUsage()`. Separates live memory from RSS, which keeps whatever the heap grew to
+ * while the connections were being set up. With `snapshotFile`, also writes a heap snapshot
+ * there (for `node dist/bench/heap-snapshot.js`).
+ */
+async function memoryAfterGc(inspectorPort: number, snapshotFile?: string): Promise<NodeJS.MemoryUsage> {
+  const inspector = await openInspector(inspectorPort);
   try {
-    await call('HeapProfiler.collectGarbage');
-    await call('HeapProfiler.collectGarbage');
-    const reply = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    await inspector.call('HeapProfiler.collectGarbage');
+    await inspector.call('HeapProfiler.collectGarbage');
+    const reply = await inspector.call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    if (snapshotFile !== undefined) {
+      const chunks: string[] = [];
+      await inspector.call('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, (method, params) => {
+        if (method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(params.chunk as string);
+      });
+      writeFileSync(snapshotFile, chunks.join(''));
+    }
     return JSON.parse(reply.result!.result!.value!) as NodeJS.MemoryUsage;
   } finally {
-    socket.close();
+    inspector.close();
   }
 }
 
@@ -169,7 +186,12 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     (await openSubscriber(wsUrl, users[0].sub, users[0].token)).socket.close();
     await sleep(1000);
     const rssBefore = rssBytes(server.pid);
-    const before = await memoryAfterGc(inspectorPort);
+    const snapshot = (name: string) => {
+      if (options.heapSnapshotDir === null) return undefined;
+      mkdirSync(options.heapSnapshotDir, { recursive: true });
+      return path.join(options.heapSnapshotDir, `subscriptions-${name}.heapsnapshot`);
+    };
+    const before = await memoryAfterGc(inspectorPort, snapshot('before'));
 
     const opening = Date.now();
     for (let i = 0; i < users.length; i += OPEN_CONCURRENCY) {
@@ -179,7 +201,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     await sleep(2000);
     const rssAfter = rssBytes(server.pid);
     const perSubscriber = (rssAfter - rssBefore) / n;
-    const after = await memoryAfterGc(inspectorPort);
+    const after = await memoryAfterGc(inspectorPort, snapshot('after'));
     const rssAfterGc = rssBytes(server.pid);
     const livePerSubscriber = (after.heapUsed + after.external - before.heapUsed - before.external) / n;
 
