@@ -94,6 +94,40 @@ async function memoryAfterGc(inspectorPort: number, snapshotFile?: string): Prom
   }
 }
 
+/** What the server says about itself on `/metrics` (prom-client's default metrics): GC by kind and event-loop lag. */
+interface ServerVitals {
+  /** Collections and seconds spent, by kind (`major`, `minor`, `incremental`, `weakcb`). */
+  gc: Map<string, { count: number; seconds: number }>;
+  /** Event-loop lag since the previous scrape (prom-client resets its monitor on every scrape). */
+  lagP99Seconds: number;
+  lagMaxSeconds: number;
+}
+
+const METRICS_TOKEN = 'bench-metrics-token';
+
+async function scrapeVitals(serverUrl: string): Promise<ServerVitals> {
+  const text = await (await fetch(`${serverUrl}/metrics`, { headers: { authorization: `bearer ${METRICS_TOKEN}` } })).text();
+  const gc = new Map<string, { count: number; seconds: number }>();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  for (const match of text.matchAll(/^clientflows_nodejs_gc_duration_seconds_(sum|count)\{kind="(\w+)"\} (\S+)$/gm)) {
+    const entry = gc.get(match[2]) ?? { count: 0, seconds: 0 };
+    if (match[1] === 'sum') entry.seconds = Number(match[3]);
+    else entry.count = Number(match[3]);
+    gc.set(match[2], entry);
+  }
+  return { gc, lagP99Seconds: value('clientflows_nodejs_eventloop_lag_p99_seconds'), lagMaxSeconds: value('clientflows_nodejs_eventloop_lag_max_seconds') };
+}
+
+/** GC between two scrapes, one line: `major 3 (41 ms), minor 120 (95 ms)`. */
+function gcBetween(before: ServerVitals, after: ServerVitals): string {
+  const parts: string[] = [];
+  for (const [kind, end] of after.gc) {
+    const start = before.gc.get(kind) ?? { count: 0, seconds: 0 };
+    if (end.count > start.count) parts.push(`${kind} ${end.count - start.count} (${((end.seconds - start.seconds) * 1000).toFixed(0)} ms)`);
+  }
+  return parts.join(', ') || 'none';
+}
+
 /** One raw graphql-transport-ws subscriber: init, subscribe, resolve on its SUBSCRIBED event. */
 function openSubscriber(wsUrl: string, sub: string, token: string): Promise<Subscriber> {
   return new Promise((resolve, reject) => {
@@ -180,7 +214,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     ], Date.now() / 1000);
 
     const inspectorPort = await freeLoopbackPort();
-    server = await spawnServer(env.serverEnv, [`--inspect=127.0.0.1:${inspectorPort}`]);
+    server = await spawnServer({ ...env.serverEnv, METRICS_TOKEN }, [`--inspect=127.0.0.1:${inspectorPort}`]);
     const wsUrl = `${server.url.replace('http', 'ws')}/graphql`;
     // One subscriber in and out first, so the baseline includes the code paths' own warm-up.
     (await openSubscriber(wsUrl, users[0].sub, users[0].token)).socket.close();
@@ -230,6 +264,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
 
     // Events straight through the after-commit publish path of another instance.
     // Versions far above the stored ones (subscribers drop events that are not newer).
+    const vitalsBefore = await scrapeVitals(server.url);
     const versions = new Map<string, number>();
     const publishLatencies: number[] = [];
     for (const s of subscribers) s.onChange = (occurredAt) => publishLatencies.push(Date.now() - occurredAt * 1000);
@@ -240,6 +275,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
       publisher!.app.queueChanges.publish(s.sub, { queueVersion, reason: 'FLOW_TRIGGERED', flowSlug: LIVE_FLOW, occurredAt: Date.now() / 1000 });
     });
     const publishLost = await collect(publishLatencies, published);
+    const vitalsAfter = await scrapeVitals(server.url);
 
     print('');
     print(`subscriptions: ${n} idle subscribers on one instance (opened in ${openSeconds.toFixed(1)} s)`);
@@ -262,6 +298,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
         ['trusted trigger (tx + publish)', TRIGGERS_PER_SECOND, triggered, percentile(triggerLatencies, 50).toFixed(1), percentile(triggerLatencies, 99).toFixed(1), Math.max(...triggerLatencies).toFixed(1), triggerLost],
       ],
     ));
+    print(`server during the publish phase: GC ${gcBetween(vitalsBefore, vitalsAfter)}; event-loop lag p99 ${(vitalsAfter.lagP99Seconds * 1000).toFixed(1)} ms, max ${(vitalsAfter.lagMaxSeconds * 1000).toFixed(1)} ms`);
     const p99 = percentile(publishLatencies, 99);
     return {
       name: 'subscriptions',
