@@ -119,6 +119,7 @@ export function serveGraphQLOverWebSocket<P extends Record<string, unknown>>(
   options: ServerOptions<P, undefined>,
   wsServer: WebSocketServer,
   log: Logger,
+  keepAliveMs = KEEPALIVE_MS,
 ): { dispose(): Promise<void> } {
   const server = makeServer<P, undefined>({ subscribe, ...options });
   wsServer.options.handleProtocols = handleProtocols;
@@ -138,7 +139,7 @@ export function serveGraphQLOverWebSocket<P extends Record<string, unknown>>(
       socket.ping();
     }
     tick = (tick + 1) % KEEPALIVE_GROUPS;
-  }, KEEPALIVE_MS / KEEPALIVE_GROUPS);
+  }, keepAliveMs / KEEPALIVE_GROUPS);
   keepAlive.unref();
 
   // Listeners shared by every socket; ws calls them with the socket as `this`.
