@@ -14,6 +14,8 @@ export interface BenchOptions {
   subscribers: number;
   /** Queue change events per second published from another instance while they listen. */
   eventsPerSecond: number;
+  /** Where the subscriptions benchmark writes the server's heap snapshots before and after opening them, if anywhere. */
+  heapSnapshotDir: string | null;
 }
 
 /** What a benchmark hands back to `npm run bench`: its summary lines and how many requests failed. */
@@ -24,7 +26,7 @@ export interface BenchmarkResult {
 }
 
 const USAGE =
-  'options: [--concurrency 1,16,64] [--warmup SECONDS] [--duration SECONDS] [--rounds N] [--profile-server DIR] [--subscribers 10000] [--events-per-second 1000]';
+  'options: [--concurrency 1,16,64] [--warmup SECONDS] [--duration SECONDS] [--rounds N] [--profile-server DIR] [--subscribers 10000] [--events-per-second 1000] [--heap-snapshot DIR]';
 
 function positiveInteger(text: string | undefined, fallback: number, name: string): number {
   const value = Number(text ?? fallback);
@@ -50,6 +52,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'profile-server': { type: 'string' },
       subscribers: { type: 'string' },
       'events-per-second': { type: 'string' },
+      'heap-snapshot': { type: 'string' },
     },
     strict: true,
   });
@@ -65,5 +68,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     profileServerDir: values['profile-server'] === undefined ? null : path.resolve(values['profile-server']),
     subscribers: positiveInteger(values.subscribers, 10_000, 'subscribers'),
     eventsPerSecond: positiveInteger(values['events-per-second'], 1000, 'events-per-second'),
+    heapSnapshotDir: values['heap-snapshot'] === undefined ? null : path.resolve(values['heap-snapshot']),
   };
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config/config';
 import { freeLoopbackPort } from '../src/infra/ports';
@@ -42,24 +43,22 @@ interface Subscriber {
   onChange: ((occurredAt: number) => void) | null;
 }
 
-/**
- * The server's own view of its memory, through the V8 inspector it was started with: two full
- * garbage collections, then `process.memoryUsage()`. Separates live memory from RSS, which
- * keeps whatever the heap grew to while the connections were being set up.
- */
-async function memoryAfterGc(inspectorPort: number): Promise<NodeJS.MemoryUsage> {
+/** A DevTools protocol session with the server process, through the V8 inspector it was started with. */
+async function openInspector(inspectorPort: number) {
   const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
-  const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl, { maxPayload: 0 });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
   let id = 0;
-  const call = (method: string, params: Record<string, unknown> = {}) =>
+  /** Notifications (`method` without `id`) go to `onEvent` until the reply arrives. */
+  const call = (method: string, params: Record<string, unknown> = {}, onEvent?: (method: string, params: Record<string, unknown>) => void) =>
     new Promise<{ result?: { result?: { value?: string } } }>((resolve) => {
       const mine = ++id;
       const onMessage = (data: WebSocket.RawData) => {
-        const reply = JSON.parse(String(data)) as { id?: number };
+        const reply = JSON.parse(String(data)) as { id?: number; method?: string; params?: Record<string, unknown> };
+        if (reply.id === undefined && reply.method !== undefined) onEvent?.(reply.method, reply.params ?? {});
         if (reply.id !== mine) return;
         socket.off('message', onMessage);
         resolve(reply as { result?: { result?: { value?: string } } });
@@ -67,14 +66,66 @@ async function memoryAfterGc(inspectorPort: number): Promise<NodeJS.MemoryUsage>
       socket.on('message', onMessage);
       socket.send(JSON.stringify({ id: mine, method, params }));
     });
+  return { call, close: () => socket.close() };
+}
+
+/**
+ * The server's own view of its memory: two full garbage collections, then
+ * `process.memoryUsage()`. Separates live memory from RSS, which keeps whatever the heap grew to
+ * while the connections were being set up. With `snapshotFile`, also writes a heap snapshot
+ * there (for `node dist/bench/heap-snapshot.js`).
+ */
+async function memoryAfterGc(inspectorPort: number, snapshotFile?: string): Promise<NodeJS.MemoryUsage> {
+  const inspector = await openInspector(inspectorPort);
   try {
-    await call('HeapProfiler.collectGarbage');
-    await call('HeapProfiler.collectGarbage');
-    const reply = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    await inspector.call('HeapProfiler.collectGarbage');
+    await inspector.call('HeapProfiler.collectGarbage');
+    const reply = await inspector.call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    if (snapshotFile !== undefined) {
+      const chunks: string[] = [];
+      await inspector.call('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, (method, params) => {
+        if (method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(params.chunk as string);
+      });
+      writeFileSync(snapshotFile, chunks.join(''));
+    }
     return JSON.parse(reply.result!.result!.value!) as NodeJS.MemoryUsage;
   } finally {
-    socket.close();
+    inspector.close();
   }
+}
+
+/** What the server says about itself on `/metrics` (prom-client's default metrics): GC by kind and event-loop lag. */
+interface ServerVitals {
+  /** Collections and seconds spent, by kind (`major`, `minor`, `incremental`, `weakcb`). */
+  gc: Map<string, { count: number; seconds: number }>;
+  /** Event-loop lag since the previous scrape (prom-client resets its monitor on every scrape). */
+  lagP99Seconds: number;
+  lagMaxSeconds: number;
+}
+
+const METRICS_TOKEN = 'bench-metrics-token';
+
+async function scrapeVitals(serverUrl: string): Promise<ServerVitals> {
+  const text = await (await fetch(`${serverUrl}/metrics`, { headers: { authorization: `bearer ${METRICS_TOKEN}` } })).text();
+  const gc = new Map<string, { count: number; seconds: number }>();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  for (const match of text.matchAll(/^clientflows_nodejs_gc_duration_seconds_(sum|count)\{kind="(\w+)"\} (\S+)$/gm)) {
+    const entry = gc.get(match[2]) ?? { count: 0, seconds: 0 };
+    if (match[1] === 'sum') entry.seconds = Number(match[3]);
+    else entry.count = Number(match[3]);
+    gc.set(match[2], entry);
+  }
+  return { gc, lagP99Seconds: value('clientflows_nodejs_eventloop_lag_p99_seconds'), lagMaxSeconds: value('clientflows_nodejs_eventloop_lag_max_seconds') };
+}
+
+/** GC between two scrapes, one line: `major 3 (41 ms), minor 120 (95 ms)`. */
+function gcBetween(before: ServerVitals, after: ServerVitals): string {
+  const parts: string[] = [];
+  for (const [kind, end] of after.gc) {
+    const start = before.gc.get(kind) ?? { count: 0, seconds: 0 };
+    if (end.count > start.count) parts.push(`${kind} ${end.count - start.count} (${((end.seconds - start.seconds) * 1000).toFixed(0)} ms)`);
+  }
+  return parts.join(', ') || 'none';
 }
 
 /** One raw graphql-transport-ws subscriber: init, subscribe, resolve on its SUBSCRIBED event. */
@@ -163,13 +214,18 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     ], Date.now() / 1000);
 
     const inspectorPort = await freeLoopbackPort();
-    server = await spawnServer(env.serverEnv, [`--inspect=127.0.0.1:${inspectorPort}`]);
+    server = await spawnServer({ ...env.serverEnv, METRICS_TOKEN }, [`--inspect=127.0.0.1:${inspectorPort}`]);
     const wsUrl = `${server.url.replace('http', 'ws')}/graphql`;
     // One subscriber in and out first, so the baseline includes the code paths' own warm-up.
     (await openSubscriber(wsUrl, users[0].sub, users[0].token)).socket.close();
     await sleep(1000);
     const rssBefore = rssBytes(server.pid);
-    const before = await memoryAfterGc(inspectorPort);
+    const snapshot = (name: string) => {
+      if (options.heapSnapshotDir === null) return undefined;
+      mkdirSync(options.heapSnapshotDir, { recursive: true });
+      return path.join(options.heapSnapshotDir, `subscriptions-${name}.heapsnapshot`);
+    };
+    const before = await memoryAfterGc(inspectorPort, snapshot('before'));
 
     const opening = Date.now();
     for (let i = 0; i < users.length; i += OPEN_CONCURRENCY) {
@@ -179,7 +235,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     await sleep(2000);
     const rssAfter = rssBytes(server.pid);
     const perSubscriber = (rssAfter - rssBefore) / n;
-    const after = await memoryAfterGc(inspectorPort);
+    const after = await memoryAfterGc(inspectorPort, snapshot('after'));
     const rssAfterGc = rssBytes(server.pid);
     const livePerSubscriber = (after.heapUsed + after.external - before.heapUsed - before.external) / n;
 
@@ -208,6 +264,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
 
     // Events straight through the after-commit publish path of another instance.
     // Versions far above the stored ones (subscribers drop events that are not newer).
+    const vitalsBefore = await scrapeVitals(server.url);
     const versions = new Map<string, number>();
     const publishLatencies: number[] = [];
     for (const s of subscribers) s.onChange = (occurredAt) => publishLatencies.push(Date.now() - occurredAt * 1000);
@@ -218,6 +275,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
       publisher!.app.queueChanges.publish(s.sub, { queueVersion, reason: 'FLOW_TRIGGERED', flowSlug: LIVE_FLOW, occurredAt: Date.now() / 1000 });
     });
     const publishLost = await collect(publishLatencies, published);
+    const vitalsAfter = await scrapeVitals(server.url);
 
     print('');
     print(`subscriptions: ${n} idle subscribers on one instance (opened in ${openSeconds.toFixed(1)} s)`);
@@ -240,6 +298,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
         ['trusted trigger (tx + publish)', TRIGGERS_PER_SECOND, triggered, percentile(triggerLatencies, 50).toFixed(1), percentile(triggerLatencies, 99).toFixed(1), Math.max(...triggerLatencies).toFixed(1), triggerLost],
       ],
     ));
+    print(`server during the publish phase: GC ${gcBetween(vitalsBefore, vitalsAfter)}; event-loop lag p99 ${(vitalsAfter.lagP99Seconds * 1000).toFixed(1)} ms, max ${(vitalsAfter.lagMaxSeconds * 1000).toFixed(1)} ms`);
     const p99 = percentile(publishLatencies, 99);
     return {
       name: 'subscriptions',

@@ -14,19 +14,33 @@ export interface GraphQLContext {
   readonly loaders: AdminLoaders;
 }
 
+/**
+ * A class rather than an object of closures: a live subscription keeps its context as long as it
+ * is open, and thousands of them share these methods instead of each holding its own.
+ */
+class OperationContext implements GraphQLContext {
+  private authResult: Promise<AuthResult> | undefined = undefined;
+  private adminLoaders: AdminLoaders | undefined = undefined;
+
+  constructor(
+    readonly app: AppContext,
+    readonly requestId: string,
+    readonly visitor: string | undefined,
+    private readonly authorization: string | undefined,
+  ) {}
+
+  auth(): Promise<AuthResult> {
+    return (this.authResult ??= authenticate(this.app, this.authorization));
+  }
+
+  get loaders(): AdminLoaders {
+    return (this.adminLoaders ??= createAdminLoaders(this.app));
+  }
+}
+
 export function createGraphQLContext(
   app: AppContext,
   input: { requestId: string; authorization: string | undefined; visitor: string | undefined },
 ): GraphQLContext {
-  let result: Promise<AuthResult> | undefined;
-  let loaders: AdminLoaders | undefined;
-  return {
-    app,
-    requestId: input.requestId,
-    visitor: input.visitor,
-    auth: () => (result ??= authenticate(app, input.authorization)),
-    get loaders() {
-      return (loaders ??= createAdminLoaders(app));
-    },
-  };
+  return new OperationContext(app, input.requestId, input.visitor, input.authorization);
 }

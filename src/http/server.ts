@@ -5,11 +5,11 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { isShallowJson } from '../domain/json';
 import { Lru } from '../lib/versioned-cache';
 import { createGraphQLContext, type GraphQLContext } from '../graphql/context';
+import { serveGraphQLOverWebSocket } from './graphql-ws';
 import { operationLimitErrors, operationLimitsPlugin } from '../graphql/limits';
 import { buildGraphQLSchema } from '../graphql/schema';
 import { attachTrace, REQUEST_ID_HEADER, requestIdOf, requestTracePlugin, UNMATCHED, type RequestTrace } from '../ops/request-trace';
@@ -79,32 +79,6 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> = {
     };
   },
 };
-
-const SERVER_ONLY_MESSAGE = /"type"\s*:\s*"(?:connection_ack|next|error)"/;
-
-/**
- * graphql-ws answers a client message of a type only servers send (`connection_ack`, `next`,
- * `error`) by throwing, which closes with 4500 (its internal error) and logs to stderr. It is
- * the client's malformed message: close with 4400 like any other, before graphql-ws sees it.
- */
-function refuseServerOnlyMessages(socket: WebSocket): void {
-  const emit = socket.emit.bind(socket) as (event: string | symbol, ...args: unknown[]) => boolean;
-  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
-    if (event === 'message' && SERVER_ONLY_MESSAGE.test(String(args[0]))) {
-      let type: unknown;
-      try {
-        type = (JSON.parse(String(args[0])) as { type?: unknown } | null)?.type;
-      } catch {
-        type = undefined; // not JSON: graphql-ws refuses it with 4400 itself
-      }
-      if (type === 'connection_ack' || type === 'next' || type === 'error') {
-        socket.close(4400, 'Invalid message received');
-        return true;
-      }
-    }
-    return emit(event, ...args);
-  }) as typeof socket.emit;
-}
 
 /** Hides internal failures from clients: no messages or stack traces, one stable code. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -247,10 +221,8 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
   }
 
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  // Registered before graphql-ws's own listener, so it sees every socket first.
-  wsServer.on('connection', refuseServerOnlyMessages);
   const wsDocument = documentCache(schema);
-  const wsCleanup = useServer<{ authorization?: unknown; visitor?: unknown }>(
+  const wsCleanup = serveGraphQLOverWebSocket<{ authorization?: unknown; visitor?: unknown }>(
     {
       schema,
       onSubscribe: (_ctx, _id, payload) => {
@@ -280,6 +252,7 @@ export async function startHttpServer(app: AppContext, listen: { port: number; h
       },
     },
     wsServer,
+    app.log,
   );
 
   const drainWebSockets: ApolloServerPlugin<GraphQLContext> = {

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
 import { upsertStoredFile } from '../db/repositories/media-upload.repository';
 import {
@@ -21,6 +21,13 @@ import { storeOriginal, type ProcessingInput, type ProcessingOutcome } from './p
  * failed job leaves no half-registered asset.
  */
 
+let sharpModule: Promise<typeof Sharp> | undefined;
+
+/** sharp (libvips: about 20 MiB resident) loads with the first image, not with every server process. */
+function loadSharp(): Promise<typeof Sharp> {
+  return (sharpModule ??= import('sharp').then((module) => module.default));
+}
+
 const NO_CROP: Crop = { left: 0, right: 0, top: 0, bottom: 0 };
 const CONTENT_TYPES: Record<ExportFormat | 'svg', string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', svg: 'image/svg+xml' };
 
@@ -32,6 +39,7 @@ export function looksLikeSvg(bytes: Buffer): boolean {
 
 /** base64url of the ThumbHash with `=` padding (§2.5), from encoded image bytes fit into 100×100. */
 export async function thumbhashOf(encoded: Buffer): Promise<string> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(encoded).resize(100, 100, { fit: 'inside' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const hash = rgbaToThumbHash(info.width, info.height, data);
   return Buffer.from(hash).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
@@ -44,7 +52,7 @@ interface Source {
   alpha: boolean;
   svg: boolean;
   /** Input options for sharp (SVG density, truncation refusal). */
-  options: sharp.SharpOptions;
+  options: Sharp.SharpOptions;
 }
 
 type SourceRead = { ok: true; source: Source } | { ok: false; reason: string };
@@ -52,7 +60,8 @@ type SourceRead = { ok: true; source: Source } | { ok: false; reason: string };
 async function readSource(bytes: Buffer, processor: ImageProcessor, targets: readonly Size[]): Promise<SourceRead> {
   const svg = looksLikeSvg(bytes);
   if (svg && bytes.length > IMAGE_LIMITS.maxSvgSize) return { ok: false, reason: `SVG is too large (${bytes.length} bytes; at most ${IMAGE_LIMITS.maxSvgSize})` };
-  let meta: sharp.Metadata;
+  const sharp = await loadSharp();
+  let meta: Sharp.Metadata;
   try {
     meta = await sharp(bytes, { failOn: 'truncated' }).metadata();
   } catch (error) {
@@ -78,6 +87,7 @@ async function readSource(bytes: Buffer, processor: ImageProcessor, targets: rea
 }
 
 async function encode(source: Source, format: ExportFormat, target: Size, crop: Crop): Promise<{ bytes: Buffer; quality: Record<string, unknown> }> {
+  const sharp = await loadSharp();
   let pipeline = sharp(source.input, source.options);
   if (source.svg) pipeline = pipeline.resize(source.size.width, source.size.height, { fit: 'fill' });
   const cropped = crop.left + crop.right + crop.top + crop.bottom > 0;
@@ -130,7 +140,7 @@ export async function processImage(app: AppContext, processor: ImageProcessor, i
     }
     if (source.svg && processor.mode === 'cover' && !existing?.exports.has(exportKey('svg', source.size.width, source.size.height))) {
       // The SVG's own thumbhash from a 128-px-high rasterization (§3.5.1 step 4).
-      const preview = await sharp(source.input, source.options).resize({ height: 128 }).png().toBuffer();
+      const preview = await (await loadSharp())(source.input, source.options).resize({ height: 128 }).png().toBuffer();
       await store(source.input, 'svg', source.size, NO_CROP, {}, await thumbhashOf(preview));
     }
     const original = await storeOriginal(app, input);
