@@ -3,11 +3,12 @@ import { compareRows, type TestRow } from '../../src/domain/search/testing';
 import type { SortItem } from '../../src/domain/search/types';
 import {
   AdminClientFlowDocument, AdminClientFlowKeysDocument, AdminClientFlowsDocument, AdminClientScreenDocument, AdminClientScreensDocument,
-  type AdminClientFlowKeysQuery, type ClientFlowSortKey, type SortDirection,
+  AdminScreenActionsLogDocument, AdminScreensLogDocument, type AdminClientFlowKeysQuery, type ClientFlowSortKey, type SortDirection,
 } from '../generated/graphql';
 import { putFlow } from '../support/fixtures';
 import { errorCode, graphql, type GraphQLResult } from '../support/graphql';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, TEST_ID_TOKEN_SECRET, type TestServer } from '../support/server';
+import { craftIdToken } from '../support/tokens';
 import { BAD_FORMAT, INVALID, NOT_SET, postJson } from './admin-rest';
 
 let server: TestServer;
@@ -58,6 +59,58 @@ describe('admin authentication on every search path (§1.4)', () => {
     expect(forbiddenFlows.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
     const forbiddenScreens = await graphql(server.url, AdminClientScreensDocument, { first: 1 }, { authorization: nonAdmin });
     expect(forbiddenScreens.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
+  });
+});
+
+describe('admin tokens of every kind (§1.2-§1.4)', () => {
+  const gqlReason = async (authorization: string) => {
+    const result = await graphql(server.url, AdminClientFlowKeysDocument, { first: 1 }, { authorization });
+    return result.errors === undefined ? 'ok' : `${String(result.errors[0].extensions?.code)} ${String(result.errors[0].extensions?.reason)}`;
+  };
+
+  it("an admin's id token is accepted (any case of bearer); every bad id token is 403 invalid / UNAUTHENTICATED invalid", async () => {
+    const sub = 'search-id-admin';
+    await server.userToken(sub, { admin: true });
+    const good = await craftIdToken(TEST_ID_TOKEN_SECRET, { sub });
+    for (const scheme of ['bearer', 'Bearer']) expect((await postJson(server, FLOWS, { limit: 1 }, `${scheme} ${good}`)).status).toBe(200);
+    expect(await gqlReason(`bearer ${good}`)).toBe('ok');
+    const now = Math.floor(Date.now() / 1000);
+    const bad = {
+      'bad signature': await craftIdToken('another-secret-0123456789abcdef01', { sub }),
+      expired: await craftIdToken(TEST_ID_TOKEN_SECRET, { sub, iat: now - 7200, exp: now - 1 }),
+      'wrong aud': await craftIdToken(TEST_ID_TOKEN_SECRET, { sub, aud: 'oseh-client-screen' }),
+      'wrong iss': await craftIdToken(TEST_ID_TOKEN_SECRET, { sub, iss: 'elsewhere' }),
+      'missing jti': await craftIdToken(TEST_ID_TOKEN_SECRET, { sub, jti: null }),
+    };
+    for (const [name, token] of Object.entries(bad)) {
+      const answer = await postJson(server, FLOWS, { limit: 'lots' }, `bearer ${token}`);
+      expect({ name, status: answer.status, body: answer.body }).toEqual({ name, status: 403, body: INVALID });
+      expect({ name, graphql: await gqlReason(`bearer ${token}`) }).toEqual({ name, graphql: 'UNAUTHENTICATED invalid' });
+    }
+    expect(await gqlReason('Basic abc')).toBe('UNAUTHENTICATED bad_format');
+  });
+
+  it('a valid id token of a new user, or of a non-admin, is 403; granting admin applies at once; an expired admin user token is 403', async () => {
+    const stranger = await craftIdToken(TEST_ID_TOKEN_SECRET, { sub: 'search-never-seen' });
+    expect(await postJson(server, FLOWS, {}, `bearer ${stranger}`)).toMatchObject({ status: 403, body: INVALID });
+    expect(await gqlReason(`bearer ${stranger}`)).toBe('FORBIDDEN not_admin');
+    const token = await server.userToken('search-promoted');
+    expect(await postJson(server, FLOWS, {}, `bearer ${token}`)).toMatchObject({ status: 403, body: INVALID });
+    await server.sql(`UPDATE users SET admin = true WHERE sub = 'search-promoted'`);
+    expect((await postJson(server, FLOWS, {}, `bearer ${token}`)).status).toBe(200); // no negative cache
+    await server.sql(`UPDATE user_tokens SET expires_at = $1 WHERE token = $2`, [Date.now() / 1000 - 1, token]);
+    expect(await postJson(server, FLOWS, {}, `bearer ${token}`)).toMatchObject({ status: 403, body: INVALID });
+    expect(await gqlReason(`bearer ${token}`)).toBe('UNAUTHENTICATED invalid');
+  });
+
+  it('the GraphQL log readers: UNAUTHENTICATED not_set, FORBIDDEN not_admin', async () => {
+    for (const document of [AdminScreensLogDocument, AdminScreenActionsLogDocument] as const) {
+      const anonymous = await graphql(server.url, document as typeof AdminScreensLogDocument, { first: 1 });
+      expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'not_set' });
+      const user = await graphql(server.url, document as typeof AdminScreensLogDocument, { first: 1 }, { authorization: nonAdmin });
+      expect(user.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
+      expect((await graphql(server.url, document as typeof AdminScreensLogDocument, { first: 1 }, { authorization: admin })).errors).toBeUndefined();
+    }
   });
 });
 
