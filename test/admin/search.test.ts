@@ -306,21 +306,27 @@ async function allFlows(): Promise<Row[]> {
   return server.sql<Row>(`SELECT uid, slug, name, created_at FROM client_flows`);
 }
 
-function expectedOrder(rows: Row[], key: string, dir: 'asc' | 'desc'): string[] {
-  const items: SortItem[] = [{ key, dir }];
-  if (key !== 'uid' && key !== 'slug') items.push({ key: 'uid', dir: 'asc' });
+function expectedOrder(rows: Row[], sort: readonly SortItem[]): string[] {
+  const items: SortItem[] = [...sort];
+  if (!items.some((i) => i.key === 'uid' || i.key === 'slug')) items.push({ key: 'uid', dir: 'asc' });
   return [...rows].sort((a, b) => compareRows(items, a, b)).map((r) => r.uid);
 }
 
-const SORTS = (['uid', 'slug', 'name', 'created_at'] as const).flatMap((key) => (['asc', 'desc'] as const).map((dir) => [key, dir] as const));
+type Dir = 'asc' | 'desc';
+const SORTS: [string, { key: string; dir: Dir }[]][] = [
+  ...(['uid', 'slug', 'name', 'created_at'] as const).flatMap((key) => (['asc', 'desc'] as const).map((dir) => [`${key} ${dir}`, [{ key, dir }]] as [string, { key: string; dir: Dir }[]])),
+  // The web admin's "Name (A-Z)" / "Name (Z-A)": a nullable key, then a unique one.
+  ['name asc, slug asc', [{ key: 'name', dir: 'asc' }, { key: 'slug', dir: 'asc' }]],
+  ['name desc, slug desc', [{ key: 'name', dir: 'desc' }, { key: 'slug', dir: 'desc' }]],
+];
 const LIMIT = 37;
 
 describe('acceptance 4: walking every page over 1,000+ flows, forward and backward (§3.5)', () => {
-  it.each(SORTS)('REST %s %s: every row exactly once, in order, both ways', async (key, dir) => {
-    const expected = expectedOrder(await allFlows(), key, dir);
+  it.each(SORTS)('REST %s: every row exactly once, in order, both ways', async (_label, items) => {
+    const expected = expectedOrder(await allFlows(), items);
     expect(expected.length).toBeGreaterThan(1000);
     const forward: string[] = [];
-    let sort: unknown = [{ key, dir }];
+    let sort: unknown = items;
     let last: { items: { uid: string }[]; next_page_sort: { after: unknown; before: unknown; key: string; dir: string }[] | null } | undefined;
     for (let pages = 0; pages < 100; pages++) {
       const answer = await postJson(server, FLOWS, { sort, limit: LIMIT }, admin);
@@ -348,9 +354,9 @@ describe('acceptance 4: walking every page over 1,000+ flows, forward and backwa
     expect(backward).toEqual(expected);
   });
 
-  it.each(SORTS)('GraphQL %s %s: first/after forward, last/before backward', async (key, dir) => {
-    const expected = expectedOrder(await allFlows(), key, dir);
-    const sort = [{ key: key.toUpperCase() as ClientFlowSortKey, dir: dir.toUpperCase() as SortDirection }];
+  it.each(SORTS)('GraphQL %s: first/after forward, last/before backward', async (_label, items) => {
+    const expected = expectedOrder(await allFlows(), items);
+    const sort = items.map(({ key, dir }) => ({ key: key.toUpperCase() as ClientFlowSortKey, dir: dir.toUpperCase() as SortDirection }));
     const forward: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 100; pages++) {
