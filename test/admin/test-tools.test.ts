@@ -4,6 +4,7 @@ import { insertImage } from '../media/fixtures';
 import { ScreenClient } from '../support/client';
 import { putFlow } from '../support/fixtures';
 import { captureStats, card, queueRows } from '../support/flows';
+import { subscribeQueue } from '../support/processes';
 import { startTestServer, type TestServer } from '../support/server';
 import { postJson, type RestAnswer } from './admin-rest';
 
@@ -197,5 +198,35 @@ describe('test_screen (§9)', () => {
     const answer = await testScreen({ flow_screen: { ...card('x'), colour: 1 }, client_parameters: 'no' });
     expect(answer.status).toBe(422);
     expect(answer.body.detail.map((d: { loc: string[] }) => d.loc.join('.'))).toEqual(['body.flow_screen.colour', 'body.client_parameters']);
+  });
+});
+
+describe("the device learns of an admin tool's change (§9 step 12, §10)", () => {
+  it('test_screen and test_flow publish screenQueueChanged after commit; dry runs and refusals publish nothing', async () => {
+    const sub = 'tools-watched';
+    const token = await server.userToken(sub, { admin: true });
+    const watched = `bearer ${token}`;
+    const live = subscribeQueue(server.url, watched);
+    try {
+      const subscribed = await live.next(5000);
+      expect(subscribed.reason).toBe('SUBSCRIBED');
+      const screenBody = {
+        flow: { client_schema: EMPTY_SCHEMA, server_schema: EMPTY_SCHEMA },
+        flow_screen: card('Watched'),
+        client_parameters: {},
+        server_parameters: {},
+      };
+      expect((await postJson(server, '/api/1/client_flows/test_screen', { ...screenBody, dry_run: true }, watched)).status).toBe(202);
+      expect((await postJson(server, '/api/1/client_flows/test_screen', { ...screenBody, flow_screen: card('x', { screen: 'gone' }) }, watched)).status).toBe(409);
+      expect((await postJson(server, '/api/1/client_flows/test_flow', { slug: 'tool-flow', client_parameters: { name: 'Bo' }, server_parameters: {}, dry_run: true }, watched)).status).toBe(202);
+      expect((await postJson(server, '/api/1/client_flows/test_screen', screenBody, watched)).status).toBe(202);
+      expect(await live.next(2000)).toMatchObject({ reason: 'UPDATED', flowSlug: null, queueVersion: subscribed.queueVersion + 1 });
+      // test_flow by another admin on this user's queue.
+      expect((await postJson(server, '/api/1/client_flows/test_flow', { slug: 'tool-flow', client_parameters: { name: 'Bo' }, server_parameters: {}, user_sub: sub }, admin)).status).toBe(202);
+      expect(await live.next(2000)).toMatchObject({ reason: 'FLOW_TRIGGERED', flowSlug: 'tool-flow', queueVersion: subscribed.queueVersion + 2 });
+      expect(live.pending()).toEqual([]);
+    } finally {
+      await live.close();
+    }
   });
 });
