@@ -1,7 +1,7 @@
 import { loadQueue, lockUserWithQueue, writeQueueDifference } from '../db/repositories/queue.repository';
 import { bumpQueueVersion, type UserRecord } from '../db/repositories/users.repository';
 import type { Sql } from '../db/sql';
-import { diffQueue, serverTrigger, type EngineDeps, type Operation, type QueueOutcome } from '../domain/engine';
+import { diffQueue, peekedEvent, serverTrigger, type EngineDeps, type Operation, type QueueOutcome } from '../domain/engine';
 import type { JsonObject } from '../domain/json';
 import { describeQueueChange, type QueueChange } from '../domain/queue-change';
 import type { EngineUser, QueuedScreen, RequestPlatform } from '../domain/model';
@@ -118,14 +118,22 @@ export async function triggerForUser(app: AppContext, input: ServerTriggerInput)
   });
 }
 
-/** A server trigger inside a transaction that already holds the user's lock. */
+/**
+ * A server trigger inside a transaction that already holds the user's lock. `countsAsPeek`: the
+ * admin tools' trusted trigger is a peek that returns nothing (queue-engine.md §12,
+ * stats-cache-jobs.md §1.5), so it counts one `peeked` for the settled front, platform `server`.
+ */
 export function runServerTrigger(
   app: AppContext,
   scope: TransactionScope,
   user: UserRecord,
   input: QueueRequest & { slug: string; clientParameters: JsonObject; serverParameters: JsonObject },
+  options: { countsAsPeek: boolean } = { countsAsPeek: false },
 ) {
-  return applyToLockedQueue(app, scope, user, input, (deps, op, queue) =>
-    serverTrigger(deps, op, queue, { slug: input.slug, client: input.clientParameters, server: input.serverParameters }),
-  );
+  return applyToLockedQueue(app, scope, user, input, async (deps, op, queue) => {
+    const outcome = await serverTrigger(deps, op, queue, { slug: input.slug, client: input.clientParameters, server: input.serverParameters });
+    const front = outcome.queue[0]?.clientScreen;
+    if (!options.countsAsPeek || !front) return outcome;
+    return { ...outcome, stats: [...outcome.stats, peekedEvent(op, front.slug)] };
+  });
 }

@@ -3,6 +3,7 @@ import {
   AdminClientFlowAuditLogDocument, AdminCreateClientFlowDocument, AdminDeleteClientFlowDocument, AdminPatchClientFlowDocument,
   AdminTestClientFlowDocument, AdminTestClientScreenDocument, type ClientFlowScreenInput,
 } from '../generated/graphql';
+import { insertImage } from '../media/fixtures';
 import { ScreenClient } from '../support/client';
 import { errorCode, graphql } from '../support/graphql';
 import { startTestServer, type TestServer } from '../support/server';
@@ -185,6 +186,95 @@ describe('admin mutations over GraphQL (§15.2)', () => {
       __typename: 'TestClientScreenRejectedError',
       errorCode: 'TEST_SCREEN_REJECTED',
       reason: 'SCREEN_INPUT_PARAMETERS_WONT_MATCH',
+    });
+  });
+
+  describe('testClientScreen: every rejection reason of §9.2 as a typed TestClientScreenRejectedError, the queue unchanged', () => {
+    const NAME_SCHEMA = {
+      type: 'object',
+      required: ['name'],
+      properties: { name: { type: 'string', example: 'Ann' }, ms: { type: 'integer', example: 5, default: 5 } },
+      example: { name: 'Ann' },
+    };
+    const imageFixed = { top: 't', header: 'h', message: 'm' };
+    type Json = Record<string, unknown>;
+    type Case = { flowScreen?: ClientFlowScreenInput; clientSchema?: Json; serverSchema?: Json; clientParameters?: Json; serverParameters?: Json };
+    const cases: [string, () => Promise<Case>][] = [
+      ['CLIENT_SCHEMA_INVALID', async () => ({ clientSchema: { type: 'object' } })],
+      ['SERVER_SCHEMA_INVALID', async () => ({ serverSchema: { ...EMPTY_SCHEMA, $ref: '#/x' } })],
+      ['CLIENT_PARAMETERS_MISMATCH', async () => ({ clientSchema: NAME_SCHEMA })],
+      ['SERVER_PARAMETERS_MISMATCH', async () => ({ serverParameters: { extra: true } })],
+      ['SCREEN_NOT_FOUND', async () => ({ flowScreen: screenInput('x', { screen: { slug: 'no_such_screen', fixed: {}, variable: [] } }) })],
+      ['SCREEN_INPUT_PARAMETERS_WONT_MATCH', async () => ({ flowScreen: screenInput('x', { screen: { slug: 'confirmation', fixed: { header: 42 }, variable: [] } }) })],
+      [
+        'SCREEN_INPUT_PARAMETERS_REDUNDANT',
+        async () => ({ flowScreen: screenInput('x', { screen: { slug: 'confirmation', fixed: { header: 'h', message: 'm' }, variable: [{ kind: 'STRING_FORMAT', format: 'x', outputPath: ['header'] }] } }) }),
+      ],
+      [
+        'SCREEN_IS_UNSAFE',
+        async () => ({
+          clientSchema: NAME_SCHEMA,
+          clientParameters: { name: 'Cy' },
+          flowScreen: screenInput('x', { screen: { slug: 'image_interstitial', fixed: imageFixed, variable: [{ kind: 'STRING_FORMAT', format: '{client[name]}', outputPath: ['image'] }] } }),
+        }),
+      ],
+      [
+        'SCREEN_INPUT_PARAMETERS_DIDNT_MATCH',
+        async () => ({
+          clientSchema: NAME_SCHEMA,
+          clientParameters: { name: 'a', ms: -5 },
+          flowScreen: screenInput('x', {
+            screen: { slug: 'confirmation', fixed: { header: 'h', message: 'm', entrance: { type: 'fade' } }, variable: [{ kind: 'COPY', inputPath: ['client', 'ms'], outputPath: ['entrance', 'ms'] }] },
+          }),
+        }),
+      ],
+      ['SKIP', async () => ({ flowScreen: screenInput('x', { rules: { trigger: {} } }) })],
+      [
+        'SCREEN_REALIZATION_FAILED',
+        async () => ({ flowScreen: screenInput('x', { screen: { slug: 'image_interstitial', fixed: { ...imageFixed, image: (await insertImage(server, [])).uid }, variable: [] } }) }),
+      ],
+    ];
+    it.each(cases)('%s', async (reason, make) => {
+      const c = await make();
+      const before = await server.sql(`SELECT uid FROM user_client_screens ORDER BY uid`);
+      const result = await graphql(server.url, AdminTestClientScreenDocument, {
+        input: {
+          flow: { clientSchema: c.clientSchema ?? EMPTY_SCHEMA, serverSchema: c.serverSchema ?? EMPTY_SCHEMA },
+          flowScreen: c.flowScreen ?? screenInput('fine'),
+          clientParameters: c.clientParameters ?? {},
+          serverParameters: c.serverParameters ?? {},
+        },
+      }, admin);
+      expect(result.data?.testClientScreen, JSON.stringify(result)).toEqual({
+        __typename: 'TestClientScreenRejectedError',
+        errorCode: 'TEST_SCREEN_REJECTED',
+        message: expect.stringMatching(/./),
+        reason,
+      });
+      expect(await server.sql(`SELECT uid FROM user_client_screens ORDER BY uid`)).toEqual(before);
+    });
+  });
+
+  it('ClientFlowProtectedError NOT_CUSTOM for renaming or deleting a flow without the custom bit; UserNotFoundError has the REST message', async () => {
+    const flow = await create('gql-built-in');
+    expect((await patch({ uid: flow.uid, patch: { flags: 29 } })).data?.patchClientFlow).toMatchObject({ __typename: 'ClientFlow', flags: 29 });
+    const protectedResult = {
+      __typename: 'ClientFlowProtectedError',
+      errorCode: 'CLIENT_FLOW_PROTECTED',
+      message: 'This client flow cannot be renamed or deleted: it is not a custom flow (flags lack bit 2)',
+      reason: 'NOT_CUSTOM',
+    };
+    expect((await patch({ uid: flow.uid, patch: { slug: 'gql-moved' } })).data?.patchClientFlow).toEqual(protectedResult);
+    const deleted = await graphql(server.url, AdminDeleteClientFlowDocument, { input: { uid: flow.uid, force: true } }, admin);
+    expect(deleted.data?.deleteClientFlow).toEqual(protectedResult);
+    const [row] = await server.sql(`SELECT slug FROM client_flows WHERE uid = $1`, [flow.uid]);
+    expect(row).toEqual({ slug: 'gql-built-in' });
+    const missingUser = await graphql(server.url, AdminTestClientFlowDocument, { input: { slug: 'gql-built-in', clientParameters: {}, serverParameters: {}, userSub: 'gql-ghost' } }, admin);
+    expect(missingUser.data?.testClientFlow).toEqual({
+      __typename: 'UserNotFoundError',
+      errorCode: 'USER_NOT_FOUND',
+      message: 'There is no user with the sub gql-ghost',
+      sub: 'gql-ghost',
     });
   });
 

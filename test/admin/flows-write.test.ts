@@ -111,7 +111,10 @@ describe('create (§5)', () => {
 
 describe('patch (§6)', () => {
   it('404 for an unknown uid; an empty patch is a conditional read', async () => {
-    standardError(await patch({ uid: 'oseh_cfl_unknown', patch: { name: 'x' } }), 404, 'client_flow_not_found');
+    const unknown = await patch({ uid: 'oseh_cfl_unknown', patch: { name: 'x' } });
+    standardError(unknown, 404, 'client_flow_not_found');
+    expect(unknown.body.message).toBe('there is no client_flow with that UID');
+    standardError(await patch({ uid: 'oseh_cfl_unknown', precondition: { name: null } }), 404, 'client_flow_not_found');
     const flow = await created('read-only');
     const answer = await patch({ uid: flow.uid, precondition: { name: null, revision: 1 } });
     expect(answer.status).toBe(200);
@@ -183,7 +186,9 @@ describe('patch (§6)', () => {
   it('409 client_flow_slug_exists when renaming onto another flow; rename works otherwise', async () => {
     const flow = await created('rename-me');
     await created('occupied');
-    standardError(await patch({ uid: flow.uid, patch: { slug: 'occupied' } }), 409, 'client_flow_slug_exists');
+    const taken = await patch({ uid: flow.uid, patch: { slug: 'occupied' } });
+    standardError(taken, 409, 'client_flow_slug_exists');
+    expect(taken.body.message).toBe('A client flow with the given slug already exists');
     const renamed = await patch({ uid: flow.uid, precondition: { slug: 'rename-me' }, patch: { slug: ' renamed ' } });
     expect(renamed.body).toMatchObject({ slug: 'renamed', revision: 2 });
     // The web admin's save renames to the same slug: allowed even for protected flows.
@@ -254,6 +259,82 @@ describe('patch (§6)', () => {
     });
   });
 
+  it('errors come in the documented order: shape 422, 404, 412, 409 protected, 409 slug exists, 422 invalid; each changes nothing', async () => {
+    const flow = await created('ordered');
+    await created('ordered-taken');
+    await patch({ uid: flow.uid, patch: { flags: 29 } }); // not custom: renaming is protected
+    const before = await stored(flow.uid);
+    const everything = { slug: 'ordered-taken', screens: [card('x', { screen: 'gone' })] };
+    expect((await patch({ uid: 'oseh_cfl_unknown', precondition: { name: 'wrong' }, patch: { ...everything, replaces: null } })).status).toBe(422);
+    standardError(await patch({ uid: 'oseh_cfl_unknown', precondition: { name: 'wrong' }, patch: everything }), 404, 'client_flow_not_found');
+    standardError(await patch({ uid: flow.uid, precondition: { name: 'wrong' }, patch: everything }), 412, 'precondition_failed');
+    standardError(await patch({ uid: flow.uid, patch: everything }), 409, 'client_flow_protected');
+    standardError(await patch({ uid: flow.uid, patch: { ...everything, flags: 31 } }), 409, 'client_flow_protected'); // the stored flags count
+    expect(await stored(flow.uid)).toEqual(before);
+    await patch({ uid: flow.uid, patch: { flags: 31 } });
+    const custom = await stored(flow.uid);
+    standardError(await patch({ uid: flow.uid, patch: everything }), 409, 'client_flow_slug_exists');
+    const invalid = await patch({ uid: flow.uid, patch: { ...everything, slug: 'ordered-free' } });
+    standardError(invalid, 422, 'invalid_client_flow');
+    expect(invalid.body.issues.map((i: { code: string }) => i.code)).toEqual(['screen_not_found']);
+    expect(await stored(flow.uid)).toEqual(custom);
+  });
+
+  describe('422 invalid_client_flow for the other issues of §6.4-§6.5', () => {
+    const cases: [string, (self: string) => Record<string, unknown>, string[]][] = [
+      [
+        'malformed string_format (the reference answers 500)',
+        () => ({ screens: [card('x', { variable: [{ type: 'string_format', format: 'Hi {name}', output_path: ['message'] }], fixed: { message: undefined } })] }),
+        ['bad_format_string screens[0].screen.variable[0].format'],
+      ],
+      ['replace rule naming no flow', () => ({ rules: [replaceRule({}, 'no-such-flow')] }), ['unknown_replacement_flow rules[0].effect.slug']],
+      ['replace rule naming the flow itself', (self) => ({ rules: [replaceRule({}, self)] }), ['self_replacement rules[0].effect.slug']],
+      ['more than 64 screens', () => ({ screens: Array.from({ length: 65 }, (_, i) => card(`s${i}`)) }), ['too_many_screens screens']],
+    ];
+    it.each(cases)('%s', async (_name, body, issues) => {
+      const flow = await created(`other-${Math.random().toString(36).slice(2, 8)}`);
+      const before = await stored(flow.uid);
+      const answer = await patch({ uid: flow.uid, patch: body(flow.slug) });
+      standardError(answer, 422, 'invalid_client_flow');
+      expect(answer.body.issues.map((i: { code: string; path: string }) => `${i.code} ${i.path}`)).toEqual(issues);
+      expect(answer.body.message).toContain(issues[0].split(' ')[0]);
+      expect(await stored(flow.uid)).toEqual(before);
+    });
+
+    it('flags outside 0…2^31-1, on the flow and on a flow screen', async () => {
+      const flow = await created('flag-range');
+      for (const [body, issue] of [
+        [{ flags: 2 ** 31 }, 'flags_out_of_range flags'],
+        [{ flags: -1 }, 'flags_out_of_range flags'],
+        [{ screens: [card('x', { flags: 2 ** 31 })] }, 'flags_out_of_range screens[0].flags'],
+      ] as const) {
+        const answer = await patch({ uid: flow.uid, patch: body });
+        standardError(answer, 422, 'invalid_client_flow');
+        expect(answer.body.issues.map((i: { code: string; path: string }) => `${i.code} ${i.path}`)).toEqual([issue]);
+      }
+      expect(await stored(flow.uid)).toMatchObject({ revision: 1 });
+    });
+  });
+
+  it('concurrent saves as the web admin sends them (field preconditions, no revision): one wins, the other 412, one audit row', async () => {
+    for (let round = 0; round < 5; round++) {
+      const flow = await created(`web-race-${round}`);
+      const answers = await Promise.all(
+        ['A', 'B'].map((name) => patch({ uid: flow.uid, precondition: { slug: flow.slug, name: null, screens: [] }, patch: { slug: flow.slug, name, screens: [card(name)] } })),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+      const winner = answers.find((a) => a.status === 200)!.body;
+      const loser = answers.find((a) => a.status === 412)!.body;
+      expect(loser.failures.map((f: { field: string }) => f.field)).toEqual(['name', 'screens']);
+      expect(loser.message).toMatch(/^the precondition was not met:\n- name: expected null, but was "[AB]"\n- screens: expected \[\], but was \[/);
+      const row = await stored(flow.uid);
+      expect(row).toMatchObject({ name: winner.name, revision: 2 });
+      expect((row.screens as { name: string }[]).map((s) => s.name)).toEqual([winner.name]);
+      const audit = await server.sql(`SELECT action FROM client_flow_audit_log WHERE client_flow_uid = $1 ORDER BY id`, [flow.uid]);
+      expect(audit).toEqual([{ action: 'create' }, { action: 'patch' }]);
+    }
+  });
+
   it('two concurrent patches with the same precondition: exactly one wins, the other gets 412', async () => {
     for (let round = 0; round < 5; round++) {
       const flow = await created(`race-${round}`);
@@ -286,9 +367,13 @@ describe('delete (§7)', () => {
 
   it('409 client_flow_protected for empty and for a flow without the custom bit', async () => {
     const [empty] = await server.sql<{ uid: string }>(`SELECT uid FROM client_flows WHERE slug = 'empty'`);
-    const answer = await remove(empty.uid, '?force=true');
-    standardError(answer, 409, 'client_flow_protected');
-    expect(answer.body.reason).toBe('special_flow');
+    for (const query of ['', '?force=true']) {
+      const answer = await remove(empty.uid, query);
+      standardError(answer, 409, 'client_flow_protected');
+      expect(answer.body.reason).toBe('special_flow');
+      expect(answer.body.message).toBe('This client flow cannot be renamed or deleted: the server triggers this flow by name');
+    }
+    expect(await stored(empty.uid)).toMatchObject({ slug: 'empty' });
     const flow = await created('not-custom');
     await patch({ uid: flow.uid, patch: { flags: 1 } });
     expect((await remove(flow.uid)).body.reason).toBe('not_custom');

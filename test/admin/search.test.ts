@@ -3,11 +3,12 @@ import { compareRows, type TestRow } from '../../src/domain/search/testing';
 import type { SortItem } from '../../src/domain/search/types';
 import {
   AdminClientFlowDocument, AdminClientFlowKeysDocument, AdminClientFlowsDocument, AdminClientScreenDocument, AdminClientScreensDocument,
-  type AdminClientFlowKeysQuery, type ClientFlowSortKey, type SortDirection,
+  AdminScreenActionsLogDocument, AdminScreensLogDocument, type AdminClientFlowKeysQuery, type ClientFlowSortKey, type SortDirection,
 } from '../generated/graphql';
 import { putFlow } from '../support/fixtures';
 import { errorCode, graphql, type GraphQLResult } from '../support/graphql';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, TEST_ID_TOKEN_SECRET, type TestServer } from '../support/server';
+import { craftIdToken } from '../support/tokens';
 import { BAD_FORMAT, INVALID, NOT_SET, postJson } from './admin-rest';
 
 let server: TestServer;
@@ -58,6 +59,58 @@ describe('admin authentication on every search path (§1.4)', () => {
     expect(forbiddenFlows.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
     const forbiddenScreens = await graphql(server.url, AdminClientScreensDocument, { first: 1 }, { authorization: nonAdmin });
     expect(forbiddenScreens.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
+  });
+});
+
+describe('admin tokens of every kind (§1.2-§1.4)', () => {
+  const gqlReason = async (authorization: string) => {
+    const result = await graphql(server.url, AdminClientFlowKeysDocument, { first: 1 }, { authorization });
+    return result.errors === undefined ? 'ok' : `${String(result.errors[0].extensions?.code)} ${String(result.errors[0].extensions?.reason)}`;
+  };
+
+  it("an admin's id token is accepted (any case of bearer); every bad id token is 403 invalid / UNAUTHENTICATED invalid", async () => {
+    const sub = 'search-id-admin';
+    await server.userToken(sub, { admin: true });
+    const good = await craftIdToken(TEST_ID_TOKEN_SECRET, { sub });
+    for (const scheme of ['bearer', 'Bearer']) expect((await postJson(server, FLOWS, { limit: 1 }, `${scheme} ${good}`)).status).toBe(200);
+    expect(await gqlReason(`bearer ${good}`)).toBe('ok');
+    const now = Math.floor(Date.now() / 1000);
+    const bad = {
+      'bad signature': await craftIdToken('another-secret-0123456789abcdef01', { sub }),
+      expired: await craftIdToken(TEST_ID_TOKEN_SECRET, { sub, iat: now - 7200, exp: now - 1 }),
+      'wrong aud': await craftIdToken(TEST_ID_TOKEN_SECRET, { sub, aud: 'oseh-client-screen' }),
+      'wrong iss': await craftIdToken(TEST_ID_TOKEN_SECRET, { sub, iss: 'elsewhere' }),
+      'missing jti': await craftIdToken(TEST_ID_TOKEN_SECRET, { sub, jti: null }),
+    };
+    for (const [name, token] of Object.entries(bad)) {
+      const answer = await postJson(server, FLOWS, { limit: 'lots' }, `bearer ${token}`);
+      expect({ name, status: answer.status, body: answer.body }).toEqual({ name, status: 403, body: INVALID });
+      expect({ name, graphql: await gqlReason(`bearer ${token}`) }).toEqual({ name, graphql: 'UNAUTHENTICATED invalid' });
+    }
+    expect(await gqlReason('Basic abc')).toBe('UNAUTHENTICATED bad_format');
+  });
+
+  it('a valid id token of a new user, or of a non-admin, is 403; granting admin applies at once; an expired admin user token is 403', async () => {
+    const stranger = await craftIdToken(TEST_ID_TOKEN_SECRET, { sub: 'search-never-seen' });
+    expect(await postJson(server, FLOWS, {}, `bearer ${stranger}`)).toMatchObject({ status: 403, body: INVALID });
+    expect(await gqlReason(`bearer ${stranger}`)).toBe('FORBIDDEN not_admin');
+    const token = await server.userToken('search-promoted');
+    expect(await postJson(server, FLOWS, {}, `bearer ${token}`)).toMatchObject({ status: 403, body: INVALID });
+    await server.sql(`UPDATE users SET admin = true WHERE sub = 'search-promoted'`);
+    expect((await postJson(server, FLOWS, {}, `bearer ${token}`)).status).toBe(200); // no negative cache
+    await server.sql(`UPDATE user_tokens SET expires_at = $1 WHERE token = $2`, [Date.now() / 1000 - 1, token]);
+    expect(await postJson(server, FLOWS, {}, `bearer ${token}`)).toMatchObject({ status: 403, body: INVALID });
+    expect(await gqlReason(`bearer ${token}`)).toBe('UNAUTHENTICATED invalid');
+  });
+
+  it('the GraphQL log readers: UNAUTHENTICATED not_set, FORBIDDEN not_admin', async () => {
+    for (const document of [AdminScreensLogDocument, AdminScreenActionsLogDocument] as const) {
+      const anonymous = await graphql(server.url, document as typeof AdminScreensLogDocument, { first: 1 });
+      expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'not_set' });
+      const user = await graphql(server.url, document as typeof AdminScreensLogDocument, { first: 1 }, { authorization: nonAdmin });
+      expect(user.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'not_admin' });
+      expect((await graphql(server.url, document as typeof AdminScreensLogDocument, { first: 1 }, { authorization: admin })).errors).toBeUndefined();
+    }
   });
 });
 
@@ -253,21 +306,27 @@ async function allFlows(): Promise<Row[]> {
   return server.sql<Row>(`SELECT uid, slug, name, created_at FROM client_flows`);
 }
 
-function expectedOrder(rows: Row[], key: string, dir: 'asc' | 'desc'): string[] {
-  const items: SortItem[] = [{ key, dir }];
-  if (key !== 'uid' && key !== 'slug') items.push({ key: 'uid', dir: 'asc' });
+function expectedOrder(rows: Row[], sort: readonly SortItem[]): string[] {
+  const items: SortItem[] = [...sort];
+  if (!items.some((i) => i.key === 'uid' || i.key === 'slug')) items.push({ key: 'uid', dir: 'asc' });
   return [...rows].sort((a, b) => compareRows(items, a, b)).map((r) => r.uid);
 }
 
-const SORTS = (['uid', 'slug', 'name', 'created_at'] as const).flatMap((key) => (['asc', 'desc'] as const).map((dir) => [key, dir] as const));
+type Dir = 'asc' | 'desc';
+const SORTS: [string, { key: string; dir: Dir }[]][] = [
+  ...(['uid', 'slug', 'name', 'created_at'] as const).flatMap((key) => (['asc', 'desc'] as const).map((dir) => [`${key} ${dir}`, [{ key, dir }]] as [string, { key: string; dir: Dir }[]])),
+  // The web admin's "Name (A-Z)" / "Name (Z-A)": a nullable key, then a unique one.
+  ['name asc, slug asc', [{ key: 'name', dir: 'asc' }, { key: 'slug', dir: 'asc' }]],
+  ['name desc, slug desc', [{ key: 'name', dir: 'desc' }, { key: 'slug', dir: 'desc' }]],
+];
 const LIMIT = 37;
 
 describe('acceptance 4: walking every page over 1,000+ flows, forward and backward (§3.5)', () => {
-  it.each(SORTS)('REST %s %s: every row exactly once, in order, both ways', async (key, dir) => {
-    const expected = expectedOrder(await allFlows(), key, dir);
+  it.each(SORTS)('REST %s: every row exactly once, in order, both ways', async (_label, items) => {
+    const expected = expectedOrder(await allFlows(), items);
     expect(expected.length).toBeGreaterThan(1000);
     const forward: string[] = [];
-    let sort: unknown = [{ key, dir }];
+    let sort: unknown = items;
     let last: { items: { uid: string }[]; next_page_sort: { after: unknown; before: unknown; key: string; dir: string }[] | null } | undefined;
     for (let pages = 0; pages < 100; pages++) {
       const answer = await postJson(server, FLOWS, { sort, limit: LIMIT }, admin);
@@ -295,9 +354,9 @@ describe('acceptance 4: walking every page over 1,000+ flows, forward and backwa
     expect(backward).toEqual(expected);
   });
 
-  it.each(SORTS)('GraphQL %s %s: first/after forward, last/before backward', async (key, dir) => {
-    const expected = expectedOrder(await allFlows(), key, dir);
-    const sort = [{ key: key.toUpperCase() as ClientFlowSortKey, dir: dir.toUpperCase() as SortDirection }];
+  it.each(SORTS)('GraphQL %s: first/after forward, last/before backward', async (_label, items) => {
+    const expected = expectedOrder(await allFlows(), items);
+    const sort = items.map(({ key, dir }) => ({ key: key.toUpperCase() as ClientFlowSortKey, dir: dir.toUpperCase() as SortDirection }));
     const forward: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 100; pages++) {

@@ -74,7 +74,8 @@ export type TestClientFlowResult =
 /**
  * §10: the trusted server trigger (platform `server`) of a saved flow on the admin's queue, or
  * on `userSub`'s (unknown user: 404 before anything else; a change to another user's queue is
- * audit-logged).
+ * audit-logged). Counted like a peek with platform `server`: the flow's stats, the queued
+ * screens, and one `peeked` for the settled front.
  */
 export async function testClientFlow(app: AppContext, admin: UserRecord, input: TestClientFlowInput): Promise<TestClientFlowResult> {
   return inTransaction(app.db, async (scope) => {
@@ -97,7 +98,7 @@ export async function testClientFlow(app: AppContext, admin: UserRecord, input: 
       slug: flow.slug,
       clientParameters: input.clientParameters,
       serverParameters: input.serverParameters,
-    });
+    }, { countsAsPeek: true });
     if (sub !== admin.sub) {
       await audit(scope.sql, app, admin, 'test_flow', flow, {
         user_sub: sub,
