@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { findFlowBySlug, findScreenBySlug } from '../src/db/repositories/definitions.repository';
-import { lockUserWithQueue, writeQueueDifference } from '../src/db/repositories/queue.repository';
+import { lockUserWithQueue, readQueueSnapshot, writeQueueDifference } from '../src/db/repositories/queue.repository';
 import { logRealizedFront } from '../src/db/repositories/screens-log.repository';
 import { findUserByToken, type UserRecord } from '../src/db/repositories/users.repository';
 import { sqlOn, type Sql } from '../src/db/sql';
@@ -52,30 +52,34 @@ async function authenticate(pool: pg.Pool, user: FloorUser): Promise<UserRecord>
   return found;
 }
 
-/** The tail every peek-family answer shares: visitor and one log row for the realized front. */
-async function logFront(sql: Sql, user: FloorUser, userId: string, front: QueuedScreen, at: number): Promise<void> {
-  await logRealizedFront(sql, {
+/** The tail every peek-family answer shares: visitor and one log row for the realized front, if the queue is still at `queueVersion`. */
+async function logFront(sql: Sql, user: FloorUser, userId: string, queueVersion: number, front: QueuedScreen, at: number): Promise<void> {
+  const visitor = await logRealizedFront(sql, {
     visitorHeader: user.visitor,
     newVisitorUid: () => newUid('v'),
     userId,
+    queueVersion,
     platform: 'ios',
     log: { uid: newUid('ucsl'), screen: { slug: front.clientScreen!.slug, parameters: front.screen.screen.fixed } },
     now: at,
   });
+  if (visitor === null) throw new Error('the queue changed since it was read');
 }
 
-/** One peek of a stable queue: lock, read, log. Returns the front's uid (what the JWT carries). */
+/**
+ * One peek of a stable queue, as the server's unlocked peek does it: authentication and the
+ * queue in one read, then the log row in one autocommit statement guarded by `queue_version`.
+ * Returns the front's uid (what the JWT carries).
+ */
 export async function floorPeek(pool: pg.Pool, user: FloorUser): Promise<string> {
-  const me = await authenticate(pool, user);
-  return inTransaction(pool, async (sql) => {
-    const at = now();
-    const locked = await lockUserWithQueue(sql, me.sub);
-    if (locked === null) throw new Error('user gone');
-    const [front] = locked.queue;
-    if (front === undefined) throw new Error('empty queue');
-    await logFront(sql, user, locked.id, front, at);
-    return front.uid;
-  });
+  const sql = sqlOn(pool);
+  const at = now();
+  const snapshot = await readQueueSnapshot(sql, { token: user.token, now: at });
+  if (snapshot === null) throw new Error('unknown user token');
+  const [front] = snapshot.queue;
+  if (front === undefined) throw new Error('empty queue');
+  await logFront(sql, user, snapshot.user.id, snapshot.queueVersion, front, at);
+  return front.uid;
 }
 
 /**
@@ -121,8 +125,8 @@ export async function floorPop(pool: pg.Pool, user: FloorUser, frontUid: string,
       screen: flowScreen,
       addedAt: at,
     };
-    await writeQueueDifference(sql, locked.id, [frontUid], [added]);
-    await logFront(sql, user, locked.id, added, at);
+    const version = await writeQueueDifference(sql, locked.id, [frontUid], [added]);
+    await logFront(sql, user, locked.id, version ?? locked.queueVersion, added, at);
     return added.uid;
   });
 }

@@ -1,8 +1,8 @@
 import { insertScreenAction, findScreenLogOwner, logRealizedFront } from '../db/repositories/screens-log.repository';
-import { lockUserWithQueue } from '../db/repositories/queue.repository';
+import { lockUserWithQueue, readQueueSnapshot, type QueueSnapshot } from '../db/repositories/queue.repository';
 import type { UserRecord } from '../db/repositories/users.repository';
 import {
-  peek, peekedEvent, pop, realizeFront, serverTrigger, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
+  diffQueue, peek, peekedEvent, pop, realizeFront, serverTrigger, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
 } from '../domain/engine';
 import type { JsonValue } from '../domain/json';
 import type { ClientPlatform, QueuedScreen } from '../domain/model';
@@ -11,9 +11,9 @@ import type { AppContext } from './app-context';
 import type { Sql } from '../db/sql';
 import type { CustomPopEndpoint } from './custom-pops';
 import { QUEUE_OPERATIONS } from '../lib/metrics';
-import { applyToLockedQueue, toEngineUser } from './queue.service';
+import { applyToLockedQueue, engineDeps, operationFor, toEngineUser } from './queue.service';
 import { signScreenJwt, verifyScreenJwt } from './screen-jwt';
-import { inTransaction, readQuery, withReadConnection } from './transaction';
+import { inAutocommit, inTransaction, readQuery, withReadConnection } from './transaction';
 
 /** What peek, pop and every custom pop answer (rest-wire-contract.md §3). */
 export interface PeekScreenResponse {
@@ -27,9 +27,52 @@ export interface ClientRequest {
   version: number | null;
   /** The `visitor` header as sent, if any. */
   visitorHeader: string | undefined;
+  /** The user's queue as authentication read it (REST), unlocked: spares a peek its own read. */
+  snapshot?: QueueSnapshot;
 }
 
 export class UserGoneError extends Error {}
+
+type Step = (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<QueueOutcome>;
+type Realized = Awaited<ReturnType<typeof realizeFront>>;
+
+/** The engine part of every peek-family answer: the step, then the front realized and counted as peeked once. */
+async function realizeAfter(step: Step, deps: EngineDeps, op: Operation, queue: QueuedScreen[]): Promise<Realized> {
+  const realized = await realizeFront(deps, op, await step(deps, op, queue));
+  return { ...realized, stats: [...realized.stats, peekedEvent(op, realized.active.slug)] };
+}
+
+interface Logged {
+  outcome: Realized;
+  visitor: { uid: string };
+  logUid: string;
+  now: number;
+}
+
+/** Logs the realized front while the queue is still at `queueVersion`; null when it no longer is. */
+async function logFront(sql: Sql, request: ClientRequest, userId: string, queueVersion: number, outcome: Realized, now: number): Promise<Logged | null> {
+  const logUid = newUid('ucsl');
+  const visitor = await logRealizedFront(sql, {
+    visitorHeader: request.visitorHeader,
+    newVisitorUid: () => newUid('v'),
+    userId,
+    queueVersion,
+    platform: request.platform,
+    log: { uid: logUid, screen: { slug: outcome.active.slug, parameters: outcome.active.parameters } },
+    now,
+  });
+  return visitor === null ? null : { outcome, visitor, logUid, now };
+}
+
+/** The answer for a committed front: the JWT is minted only now, never for a rolled-back attempt. */
+async function answer(app: AppContext, { outcome, visitor, logUid, now }: Logged): Promise<PeekScreenResponse> {
+  const activeJwt = await signScreenJwt(
+    app.config.secrets.clientScreenJwt,
+    { sub: outcome.front.uid, logUid, screenSlug: outcome.active.slug },
+    now,
+  );
+  return { visitor: visitor.uid, screen: { active: outcome.active, activeJwt, prefetch: outcome.prefetch } };
+}
 
 /**
  * The shared tail of every peek-family request, inside one per-user transaction: run the engine
@@ -39,36 +82,44 @@ export class UserGoneError extends Error {}
 async function respond(
   app: AppContext,
   request: ClientRequest,
-  step: (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<QueueOutcome>,
+  step: Step,
   /** Extra work in the same transaction, after the queue was written (custom pop side effects). */
   whenApplied?: (sql: Sql, user: UserRecord, op: Operation) => Promise<void>,
 ): Promise<PeekScreenResponse> {
   const committed = await inTransaction(app.db, async (scope) => {
     const user = await lockUserWithQueue(scope.sql, request.user.sub);
     if (user === null) throw new UserGoneError(`user ${request.user.sub} no longer exists`);
-    const { outcome, op } = await applyToLockedQueue(app, scope, user, request, async (deps, op, queue) => {
-      const realized = await realizeFront(deps, op, await step(deps, op, queue));
-      return { ...realized, stats: [...realized.stats, peekedEvent(op, realized.active.slug)] };
-    });
+    const { outcome, op, writtenVersion } = await applyToLockedQueue(app, scope, user, request, (deps, op, queue) => realizeAfter(step, deps, op, queue));
     await whenApplied?.(scope.sql, user, op);
-    const logUid = newUid('ucsl');
-    const visitor = await logRealizedFront(scope.sql, {
-      visitorHeader: request.visitorHeader,
-      newVisitorUid: () => newUid('v'),
-      userId: user.id,
-      platform: request.platform,
-      log: { uid: logUid, screen: { slug: outcome.active.slug, parameters: outcome.active.parameters } },
-      now: op.now,
-    });
-    return { outcome, visitor, logUid, now: op.now };
+    const logged = await logFront(scope.sql, request, user.id, writtenVersion ?? user.queueVersion, outcome, op.now);
+    // Under the lock only this transaction changes queue_version (a plugin's side effect must not).
+    if (logged === null) throw new Error(`queue_version of user ${request.user.sub} changed under its lock`);
+    return logged;
   });
-  const { outcome, visitor, logUid, now } = committed;
-  const activeJwt = await signScreenJwt(
-    app.config.secrets.clientScreenJwt,
-    { sub: outcome.front.uid, logUid, screenSlug: outcome.active.slug },
-    now,
-  );
-  return { visitor: visitor.uid, screen: { active: outcome.active, activeJwt, prefetch: outcome.prefetch } };
+  return answer(app, committed);
+}
+
+/**
+ * A peek without the per-user lock, for the common case of a queue the peek does not change:
+ * the engine runs on an unlocked snapshot, and the log row is written in one autocommit
+ * statement only if `queue_version` is still the snapshot's, so what is logged and answered is
+ * the front as it is at that write. Null (nothing written) when the engine would change the
+ * queue (the change needs the lock) or the queue changed since the snapshot: the caller then
+ * runs the locked peek.
+ */
+async function peekUnlocked(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse | null> {
+  const snapshot = request.snapshot ?? (await withReadConnection(app.db, (sql) => readQueueSnapshot(sql, { sub: request.user.sub })));
+  if (snapshot === null) return null;
+  const op = operationFor(app, snapshot.user, request);
+  const outcome = await realizeAfter(peek, engineDeps(app, app.db.query), op, snapshot.queue);
+  const { deleted, inserted } = diffQueue(snapshot.queue, outcome.queue);
+  if (deleted.length > 0 || inserted.length > 0) return null;
+  const logged = await inAutocommit(app.db, async (scope) => {
+    const written = await logFront(scope.sql, request, snapshot.user.id, snapshot.queueVersion, outcome, op.now);
+    if (written !== null) scope.afterCommit(() => app.stats.record(outcome.stats, op.now));
+    return written;
+  });
+  return logged === null ? null : answer(app, logged);
 }
 
 /**
@@ -81,7 +132,7 @@ function countOperation(app: AppContext, operation: 'peek' | 'pop' | 'custom_pop
 
 /** `peek` (queue-engine.md §6): stabilize, realize, log; the queue changes only if it had to. */
 export async function peekScreen(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse> {
-  const response = await respond(app, request, (deps, op, queue) => peek(deps, op, queue));
+  const response = (await peekUnlocked(app, request)) ?? (await respond(app, request, (deps, op, queue) => peek(deps, op, queue)));
   countOperation(app, 'peek', 'ok');
   return response;
 }

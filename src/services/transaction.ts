@@ -46,7 +46,25 @@ export interface TransactionScope {
  * failures (they run after the answer is decided and must not change it).
  */
 export function inTransaction<T>(db: Database, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-  const running = runTransaction(db, work);
+  return tracked(db, runTransaction(db, work));
+}
+
+/**
+ * Statements in autocommit, no transaction around them (BEGIN and COMMIT are round trips too):
+ * for a write that is one statement, atomic on its own and guarding itself (say, on
+ * `queue_version`). Hooks run once `work` returned, each statement having committed as it ran.
+ * Connection failures answer 503; graceful shutdown waits for it as for a transaction.
+ */
+export function inAutocommit<T>(db: Database, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+  return tracked(db, (async () => {
+    const hooks: (() => void | Promise<void>)[] = [];
+    const result = await withReadConnection(db, (sql) => work({ sql, afterCommit: (hook) => hooks.push(hook) }));
+    for (const hook of hooks) await hook();
+    return result;
+  })());
+}
+
+function tracked<T>(db: Database, running: Promise<T>): Promise<T> {
   let active = inFlight.get(db);
   if (active === undefined) inFlight.set(db, (active = new Set()));
   const settled = running.then(() => {}, () => {});

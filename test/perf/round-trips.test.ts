@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logRealizedFront } from '../../src/db/repositories/screens-log.repository';
+import { newUid } from '../../src/lib/ids';
 import { ROUND_TRIPS_HEADER } from '../../src/lib/round-trips';
 import { TriggerClientFlowDocument } from '../generated/graphql';
 import { ScreenClient, type Answer, type PeekBody } from '../support/client';
@@ -37,12 +39,25 @@ function roundTrips(answer: Answer<PeekBody>): { postgres: number; redis: number
 }
 
 describe('round trips per request (CLIENTFLOWS_DEBUG_ROUND_TRIPS=1)', () => {
-  it('a peek of a stable queue with warm caches: authentication, BEGIN, lock+queue, visitor+log, COMMIT; one stats write', async () => {
+  it('a peek of a stable queue with warm caches: authentication+queue, then visitor+log guarded by queue_version; one stats write', async () => {
     const first = await client.peek();
     // Warm: the definitions and the visitor now exist.
     const warm = await client.peek(first.body.visitor);
     expect(warm.body.visitor).toBe(first.body.visitor);
-    expect(roundTrips(warm)).toEqual({ postgres: 5, redis: 1 });
+    expect(roundTrips(warm)).toEqual({ postgres: 2, redis: 1 });
+  });
+
+  it('a peek that must change the queue takes the locked path: the unlocked read, then BEGIN, lock+queue, the writes, log, COMMIT', async () => {
+    const sub = 'oseh_u_round_trips_empty';
+    const emptyClient = new ScreenClient(server.url, await server.userToken(sub));
+    // An empty queue: the peek runs the `empty` flow, which queues a screen.
+    const answer = await emptyClient.peek();
+    const { postgres } = roundTrips(answer);
+    expect(postgres).toBeGreaterThan(2);
+    // The queue change was committed: the next peek is stable again and unlocked.
+    const again = await emptyClient.peek(answer.body.visitor);
+    expect(again.body.screen.active).toEqual(answer.body.screen.active);
+    expect(roundTrips(again).postgres).toBe(2);
   });
 
   it('a pop with a trigger: two more statements (delete the front, insert + count the change); stats and the live-queue publish', async () => {
@@ -53,6 +68,26 @@ describe('round trips per request (CLIENTFLOWS_DEBUG_ROUND_TRIPS=1)', () => {
     const again = await client.pop(popped.body.screen.active_jwt, { slug: 'rt_requeue', parameters: {} });
     expect(again.body.screen.active.parameters.header).toBe('R');
     expect(roundTrips(again)).toEqual({ postgres: 7, redis: 2 });
+  });
+
+  it("the unlocked peek's write logs nothing once the queue moved past the version it read", async () => {
+    const [user] = await server.sql<{ id: string; queue_version: number }>('SELECT id::text AS id, queue_version FROM users WHERE sub = $1', [SUB]);
+    const logRows = async () => (await server.sql<{ n: string }>('SELECT count(*) AS n FROM user_client_screens_log WHERE user_id = $1', [user.id]))[0].n;
+    const before = await logRows();
+    const write = (queueVersion: number) =>
+      logRealizedFront(server.app.db.query, {
+        visitorHeader: undefined,
+        newVisitorUid: () => newUid('v'),
+        userId: user.id,
+        queueVersion,
+        platform: 'ios',
+        log: { uid: newUid('ucsl'), screen: { slug: 'confirmation', parameters: {} } },
+        now: Date.now() / 1000,
+      });
+    expect(await write(user.queue_version - 1)).toBeNull();
+    expect(await logRows()).toBe(before);
+    expect(await write(user.queue_version)).not.toBeNull();
+    expect(Number(await logRows())).toBe(Number(before) + 1);
   });
 
   it('leaves answers without the header when the counter is off', async () => {

@@ -41,7 +41,53 @@ export async function loadQueue(sql: Sql, userId: string): Promise<QueuedScreen[
 }
 
 /** A user holding its queue lock, with the queue as it is under that lock. */
-export type LockedUser = UserRecord & { queue: QueuedScreen[] };
+export type LockedUser = UserRecord & { queue: QueuedScreen[]; queueVersion: number };
+
+/** One user's queue as one statement saw it, without any lock: what an optimistic peek starts from. */
+export interface QueueSnapshot {
+  user: UserRecord;
+  /** `users.queue_version` in the same snapshot as `queue`: a later write can check nothing changed since. */
+  queueVersion: number;
+  queue: QueuedScreen[];
+}
+
+/** How a request names its user: an `oseh_ut_` user token (valid at `now`) or a verified `sub`. */
+export type UserKey = { token: string; now: number } | { sub: string };
+
+type UserQueueRow = UserRecord & { queue_version: number } & QueueRow;
+
+/** The user row's part of a joined user+queue row. */
+function userOf(row: UserRecord): UserRecord {
+  return {
+    id: row.id, sub: row.sub, givenName: row.givenName, familyName: row.familyName, createdAt: row.createdAt,
+    admin: row.admin, hasPro: row.hasPro, timezone: row.timezone,
+  };
+}
+
+/** `u` (one user, with `queue_version`) joined to its queue rows, front first. */
+const withQueueRows = (userCte: string) => `WITH u AS (${userCte})
+     SELECT u.*, ${QUEUE_COLUMNS}
+     FROM u LEFT JOIN user_client_screens q ON q.user_id = u.id::bigint LEFT JOIN client_screens cs ON cs.id = q.client_screen_id
+     ORDER BY q.outer_counter DESC, q.inner_counter ASC`;
+
+const SNAPSHOT_BY_TOKEN = withQueueRows(`SELECT ${USER_COLUMNS}, u.queue_version FROM user_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token = ? AND (t.expires_at IS NULL OR t.expires_at > ?)`);
+const SNAPSHOT_BY_SUB = withQueueRows(`SELECT ${USER_COLUMNS}, u.queue_version FROM users u WHERE u.sub = ?`);
+
+/**
+ * Authentication and the user's whole queue in one statement (one snapshot), taking no lock. Null
+ * when no user matches (unknown or expired token, unknown sub). Writes based on it must check
+ * `queueVersion` is still current (see `logRealizedFront`), or take the lock and read again.
+ */
+export async function readQueueSnapshot(sql: Sql, key: UserKey): Promise<QueueSnapshot | null> {
+  const text = 'token' in key ? key.token : key.sub;
+  if (!isStorableText(text)) return null;
+  const rows = 'token' in key
+    ? await sql<UserQueueRow>(SNAPSHOT_BY_TOKEN, [key.token, key.now])
+    : await sql<UserQueueRow>(SNAPSHOT_BY_SUB, [key.sub]);
+  if (rows.length === 0) return null;
+  return { user: userOf(rows[0]), queueVersion: rows[0].queue_version, queue: toQueue(rows.filter((row) => row.uid !== null)) };
+}
 
 /**
  * Takes the per-user queue lock (queue-engine.md §9.2) and reads the queue in the same statement.
@@ -56,7 +102,7 @@ export type LockedUser = UserRecord & { queue: QueuedScreen[] };
  */
 export async function lockUserWithQueue(sql: Sql, sub: string): Promise<LockedUser | null> {
   if (!isStorableText(sub)) return null;
-  const rows = await sql<UserRecord & { locked_version: string; snapshot_version: string } & QueueRow>(
+  const rows = await sql<UserRecord & { locked_version: number; snapshot_version: number } & QueueRow>(
     `WITH u AS (SELECT ${USER_COLUMNS}, u.queue_version AS locked_version FROM users u WHERE u.sub = ? FOR NO KEY UPDATE)
      SELECT u.*, (SELECT s.queue_version FROM users s WHERE s.id = u.id::bigint) AS snapshot_version, ${QUEUE_COLUMNS}
      FROM u LEFT JOIN user_client_screens q ON q.user_id = u.id::bigint LEFT JOIN client_screens cs ON cs.id = q.client_screen_id
@@ -65,13 +111,10 @@ export async function lockUserWithQueue(sql: Sql, sub: string): Promise<LockedUs
   );
   if (rows.length === 0) return null;
   const [first] = rows;
-  const user: UserRecord = {
-    id: first.id, sub: first.sub, givenName: first.givenName, familyName: first.familyName, createdAt: first.createdAt,
-    admin: first.admin, hasPro: first.hasPro, timezone: first.timezone,
-  };
+  const user = userOf(first);
   const fresh = String(first.locked_version) === String(first.snapshot_version);
   const queue = fresh ? toQueue(rows.filter((row) => row.uid !== null)) : await loadQueue(sql, user.id);
-  return { ...user, queue };
+  return { ...user, queue, queueVersion: Number(first.locked_version) };
 }
 
 function toQueue(rows: QueueRow[]): QueuedScreen[] {

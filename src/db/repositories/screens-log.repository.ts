@@ -9,6 +9,10 @@ export const VISITOR_UID_PATTERN = /^oseh_v_[a-zA-Z0-9_-]{5,30}$/;
  * existing well-formed header uid is echoed; anything else, absent, malformed or unknown, gets a
  * new visitor), associate it with the user, and write one `user_client_screens_log` row for the
  * realized front screen. Returns the visitor.
+ *
+ * Only while the user's `queue_version` is still `queueVersion` (the version the front was read
+ * at, or written as): otherwise nothing is written and it returns null. Under the user's lock
+ * that always holds; an unlocked peek relies on it to log only a front that is still the front.
  */
 export async function logRealizedFront(
   sql: Sql,
@@ -16,17 +20,19 @@ export async function logRealizedFront(
     visitorHeader: string | undefined;
     newVisitorUid: () => string;
     userId: string;
+    queueVersion: number;
     platform: string;
     log: { uid: string; screen: JsonObject };
     now: number;
   },
-): Promise<{ id: string; uid: string }> {
+): Promise<{ id: string; uid: string } | null> {
   const header = input.visitorHeader !== undefined && VISITOR_UID_PATTERN.test(input.visitorHeader) ? input.visitorHeader : null;
   const [visitor] = await sql<{ id: string; uid: string }>(
-    `WITH found AS (SELECT id, uid FROM visitors WHERE uid = ?::text),
+    `WITH current AS (SELECT 1 FROM users WHERE id = ?::bigint AND queue_version = ?::integer),
+     found AS (SELECT id, uid FROM visitors WHERE uid = ?::text AND EXISTS (SELECT 1 FROM current)),
      created AS (
        INSERT INTO visitors (uid, source, created_at) SELECT ?::text, ?::text, ?::double precision
-       WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id, uid),
+       WHERE EXISTS (SELECT 1 FROM current) AND NOT EXISTS (SELECT 1 FROM found) RETURNING id, uid),
      visitor AS (SELECT id, uid FROM found UNION ALL SELECT id, uid FROM created),
      seen AS (
        INSERT INTO visitor_users (visitor_id, user_id, first_seen_at, last_seen_at)
@@ -37,13 +43,14 @@ export async function logRealizedFront(
        SELECT ?::text, ?::bigint, ?::text, id, ?::jsonb, ?::double precision FROM visitor)
      SELECT id::text AS id, uid FROM visitor`,
     [
+      input.userId, input.queueVersion,
       header,
       input.newVisitorUid(), input.platform, input.now,
       input.userId, input.now, input.now,
       input.log.uid, input.userId, input.platform, jsonParam(input.log.screen), input.now,
     ],
   );
-  return visitor;
+  return visitor ?? null;
 }
 
 /**
