@@ -75,9 +75,24 @@ export async function applyToLockedQueue<R extends QueueOutcome>(
   const outcome = await run(engineDeps(app, scope.sql), op, before);
   const { deleted, inserted } = diffQueue(before, outcome.queue);
   const queueVersion = await writeQueueDifference(scope.sql, user.id, deleted.map((row) => row.uid), inserted);
+  reportApplied(app, scope, user, outcome, op, queueVersion);
+  return { before, outcome, op, writtenVersion: queueVersion };
+}
+
+/**
+ * After an engine outcome was written in `scope`: its statistics, and when the queue changed
+ * (`queueVersion` is the new count, else null) the change for live subscribers, once committed.
+ */
+export function reportApplied(
+  app: AppContext,
+  scope: TransactionScope,
+  user: Pick<UserRecord, 'sub'>,
+  outcome: QueueOutcome,
+  op: Operation,
+  queueVersion: number | null,
+): void {
   if (queueVersion !== null) announceQueueChange(app, scope, user, { ...describeQueueChange(outcome), occurredAt: op.now, queueVersion });
   if (outcome.stats.length > 0) scope.afterCommit(() => app.stats.record(outcome.stats, op.now));
-  return { before, outcome, op, writtenVersion: queueVersion };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { insertScreenAction, findScreenLogOwner, logRealizedFront } from '../db/repositories/screens-log.repository';
-import { lockUserWithQueue, readQueueSnapshot, type QueueSnapshot } from '../db/repositories/queue.repository';
+import { insertScreenAction, findScreenLogOwner, logRealizedFront, type FrontLog } from '../db/repositories/screens-log.repository';
+import { lockUserWithQueue, readQueueSnapshot, writeQueueIfCurrent, type QueueSnapshot } from '../db/repositories/queue.repository';
 import type { UserRecord } from '../db/repositories/users.repository';
 import {
   diffQueue, peek, peekedEvent, pop, realizeFront, serverTrigger, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
@@ -11,7 +11,7 @@ import type { AppContext } from './app-context';
 import type { Sql } from '../db/sql';
 import type { CustomPopEndpoint } from './custom-pops';
 import { QUEUE_OPERATIONS } from '../lib/metrics';
-import { applyToLockedQueue, engineDeps, operationFor, toEngineUser } from './queue.service';
+import { applyToLockedQueue, engineDeps, operationFor, reportApplied, toEngineUser } from './queue.service';
 import { signScreenJwt, verifyScreenJwt } from './screen-jwt';
 import { inAutocommit, inTransaction, readQuery, withReadConnection } from './transaction';
 
@@ -49,18 +49,22 @@ interface Logged {
   now: number;
 }
 
-/** Logs the realized front while the queue is still at `queueVersion`; null when it no longer is. */
-async function logFront(sql: Sql, request: ClientRequest, userId: string, queueVersion: number, outcome: Realized, now: number): Promise<Logged | null> {
-  const logUid = newUid('ucsl');
-  const visitor = await logRealizedFront(sql, {
+/** What the front's log row records, for `logRealizedFront` or `writeQueueIfCurrent`. */
+function frontLog(request: ClientRequest, userId: string, outcome: Realized, now: number, logUid: string): FrontLog {
+  return {
     visitorHeader: request.visitorHeader,
     newVisitorUid: () => newUid('v'),
     userId,
-    queueVersion,
     platform: request.platform,
     log: { uid: logUid, screen: { slug: outcome.active.slug, parameters: outcome.active.parameters } },
     now,
-  });
+  };
+}
+
+/** Logs the realized front while the queue is still at `queueVersion`; null when it no longer is. */
+async function logFront(sql: Sql, request: ClientRequest, userId: string, queueVersion: number, outcome: Realized, now: number): Promise<Logged | null> {
+  const logUid = newUid('ucsl');
+  const visitor = await logRealizedFront(sql, { ...frontLog(request, userId, outcome, now, logUid), queueVersion });
   return visitor === null ? null : { outcome, visitor, logUid, now };
 }
 
@@ -100,24 +104,37 @@ async function respond(
 }
 
 /**
- * A peek without the per-user lock, for the common case of a queue the peek does not change:
- * the engine runs on an unlocked snapshot, and the log row is written in one autocommit
- * statement only if `queue_version` is still the snapshot's, so what is logged and answered is
- * the front as it is at that write. Null (nothing written) when the engine would change the
- * queue (the change needs the lock) or the queue changed since the snapshot: the caller then
- * runs the locked peek.
+ * A peek-family answer without the per-user lock (optimistic): the engine runs on an unlocked
+ * snapshot of the queue, then one autocommit statement writes the difference, counts it and
+ * logs the new front (or only logs, when the queue stays as it was), all only if
+ * `queue_version` is still the snapshot's. So the answer is exactly what the locked path would
+ * have answered at that statement, and of racing writers on one snapshot exactly one applies.
+ * Null (nothing written) when the queue changed since the snapshot: the caller then runs the
+ * locked path, which reads it again.
  */
-async function peekUnlocked(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse | null> {
+async function respondUnlocked(app: AppContext, request: ClientRequest, step: Step): Promise<PeekScreenResponse | null> {
   const snapshot = request.snapshot ?? (await withReadConnection(app.db, (sql) => readQueueSnapshot(sql, { sub: request.user.sub })));
   if (snapshot === null) return null;
-  const op = operationFor(app, snapshot.user, request);
-  const outcome = await realizeAfter(peek, engineDeps(app, app.db.query), op, snapshot.queue);
+  const { user } = snapshot;
+  const op = operationFor(app, user, request);
+  const outcome = await realizeAfter(step, engineDeps(app, app.db.query), op, snapshot.queue);
   const { deleted, inserted } = diffQueue(snapshot.queue, outcome.queue);
-  if (deleted.length > 0 || inserted.length > 0) return null;
-  const logged = await inAutocommit(app.db, async (scope) => {
-    const written = await logFront(scope.sql, request, snapshot.user.id, snapshot.queueVersion, outcome, op.now);
-    if (written !== null) scope.afterCommit(() => app.stats.record(outcome.stats, op.now));
-    return written;
+  const logged = await inAutocommit(app.db, async (scope): Promise<Logged | null> => {
+    if (deleted.length === 0 && inserted.length === 0) {
+      const unchanged = await logFront(scope.sql, request, user.id, snapshot.queueVersion, outcome, op.now);
+      if (unchanged !== null) reportApplied(app, scope, user, outcome, op, null);
+      return unchanged;
+    }
+    const logUid = newUid('ucsl');
+    const written = await writeQueueIfCurrent(scope.sql, {
+      ...frontLog(request, user.id, outcome, op.now, logUid),
+      expectedVersion: snapshot.queueVersion,
+      deletedUids: deleted.map((row) => row.uid),
+      inserted,
+    });
+    if (written === null) return null;
+    reportApplied(app, scope, user, outcome, op, written.queueVersion);
+    return { outcome, visitor: written.visitor, logUid, now: op.now };
   });
   return logged === null ? null : answer(app, logged);
 }
@@ -132,7 +149,8 @@ function countOperation(app: AppContext, operation: 'peek' | 'pop' | 'custom_pop
 
 /** `peek` (queue-engine.md §6): stabilize, realize, log; the queue changes only if it had to. */
 export async function peekScreen(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse> {
-  const response = (await peekUnlocked(app, request)) ?? (await respond(app, request, (deps, op, queue) => peek(deps, op, queue)));
+  const step: Step = (deps, op, queue) => peek(deps, op, queue);
+  const response = (await respondUnlocked(app, request, step)) ?? (await respond(app, request, step));
   countOperation(app, 'peek', 'ok');
   return response;
 }
@@ -146,11 +164,12 @@ export interface PopInput extends ClientRequest {
 export async function popScreen(app: AppContext, input: PopInput): Promise<PeekScreenResponse> {
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
   let result = 'bad_auth';
-  const response = await respond(app, input, async (deps, op, queue) => {
+  const step: Step = async (deps, op, queue) => {
     const outcome = await pop(deps, op, queue, { screenJwtSub: claims === null ? null : claims.sub, trigger: input.trigger });
     result = outcome.result;
     return outcome;
-  });
+  };
+  const response = (await respondUnlocked(app, input, step)) ?? (await respond(app, input, step));
   countOperation(app, 'pop', result);
   return response;
 }

@@ -3,6 +3,7 @@ import type { JsonObject } from '../../domain/json';
 import type { FlowScreen, QueuedScreen } from '../../domain/model';
 import { isStorableText } from '../../domain/json';
 import { jsonParam, textArrayParam, type Sql } from '../sql';
+import { frontLogCtes, type FrontLog } from './screens-log.repository';
 import { BUMP_QUEUE_VERSION, USER_COLUMNS, type UserRecord } from './users.repository';
 
 interface QueueRow {
@@ -134,42 +135,48 @@ function toQueue(rows: QueueRow[]): QueuedScreen[] {
   }));
 }
 
-interface Statement {
-  text: string;
-  params: unknown[];
-}
-
-/** Inserts new queue rows in one statement. Rows whose screen has no definition cannot be queued. */
-function insertStatement(userId: string, rows: readonly QueuedScreen[]): Statement {
-  const values: string[] = [];
-  const params: unknown[] = [];
-  for (const row of rows) {
-    if (row.clientScreen === null) throw new Error(`queue row ${row.uid} has no client screen`);
-    values.push('(?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)');
-    params.push(
-      row.uid, userId, row.outerCounter, row.innerCounter, row.clientFlowId, row.clientScreen.id,
-      jsonParam(row.flowClientParameters), jsonParam(row.flowServerParameters), jsonParam(row.screen), row.addedAt,
-    );
-  }
+/** One queue row as `jsonb_to_recordset` reads it (the columns of `INSERTED_ROWS`). */
+function insertedRow(row: QueuedScreen): Record<string, unknown> {
+  if (row.clientScreen === null) throw new Error(`queue row ${row.uid} has no client screen`);
   return {
-    text: `INSERT INTO user_client_screens (uid, user_id, outer_counter, inner_counter, client_flow_id, client_screen_id,
-       flow_client_parameters, flow_server_parameters, screen, added_at)
-     VALUES ${values.join(', ')}`,
-    params,
+    uid: row.uid,
+    outer_counter: row.outerCounter,
+    inner_counter: row.innerCounter,
+    client_flow_id: row.clientFlowId,
+    client_screen_id: row.clientScreen.id,
+    flow_client_parameters: row.flowClientParameters,
+    flow_server_parameters: row.flowServerParameters,
+    screen: row.screen,
+    added_at: row.addedAt,
   };
 }
 
-/** `statement`, then the `queue_version` bump, in one round trip; returns the new version. */
-async function withVersionBump(sql: Sql, userId: string, statement: Statement): Promise<number> {
-  const rows = await sql<{ queue_version: number }>(`WITH changed AS (${statement.text}) ${BUMP_QUEUE_VERSION}`, [...statement.params, 1, userId]);
-  return rows[0].queue_version;
-}
+/**
+ * The CTEs `deleted` and `inserted` of a queue difference, running only when the statement's CTE
+ * `current` has a row. Parameters: user id, deleted uids, user id, the new rows as one JSON array
+ * (so the text does not depend on how many). A statement's sub-statements run in no fixed order,
+ * and an insert must never meet a row it replaces (the counters are unique per user): the insert
+ * reads `deleted` first, which makes PostgreSQL finish the delete before inserting anything.
+ */
+const DIFFERENCE_CTES = `deleted AS (
+       DELETE FROM user_client_screens WHERE user_id = ?::bigint AND uid = ANY(?::text[]) AND EXISTS (SELECT 1 FROM current) RETURNING 1),
+     inserted AS (
+       INSERT INTO user_client_screens (uid, user_id, outer_counter, inner_counter, client_flow_id, client_screen_id,
+         flow_client_parameters, flow_server_parameters, screen, added_at)
+       SELECT r.uid, ?::bigint, r.outer_counter, r.inner_counter, r.client_flow_id, r.client_screen_id,
+         r.flow_client_parameters, r.flow_server_parameters, r.screen, r.added_at
+       FROM jsonb_to_recordset(?::jsonb) AS r(uid text, outer_counter integer, inner_counter integer, client_flow_id bigint,
+         client_screen_id bigint, flow_client_parameters jsonb, flow_server_parameters jsonb, screen jsonb, added_at double precision)
+       WHERE EXISTS (SELECT 1 FROM current) AND (SELECT count(*) FROM deleted) >= 0)`;
+
+const differenceParams = (userId: string, deletedUids: readonly string[], inserted: readonly QueuedScreen[]): unknown[] => [
+  userId, textArrayParam(deletedUids), userId, jsonParam(inserted.map(insertedRow)),
+];
 
 /**
  * Writes a queue difference (call with the per-user lock held) and counts it as one change of
- * `queue_version`; returns the new version, or null when there was nothing to write. The bump
- * rides on the last write. Deletes and inserts stay separate statements: the sub-statements of
- * one statement run in no fixed order, and an insert must never meet a row it replaces.
+ * `queue_version`, in one statement; returns the new version, or null when there was nothing to
+ * write. Rows whose screen has no definition cannot be queued.
  */
 export async function writeQueueDifference(
   sql: Sql,
@@ -178,13 +185,33 @@ export async function writeQueueDifference(
   inserted: readonly QueuedScreen[],
 ): Promise<number | null> {
   if (deletedUids.length === 0 && inserted.length === 0) return null;
-  if (deletedUids.length > 0) {
-    const deletion = {
-      text: `DELETE FROM user_client_screens WHERE user_id = ? AND uid = ANY(?::text[])`,
-      params: [userId, textArrayParam(deletedUids)],
-    };
-    if (inserted.length === 0) return withVersionBump(sql, userId, deletion);
-    await sql(deletion.text, deletion.params);
-  }
-  return withVersionBump(sql, userId, insertStatement(userId, inserted));
+  const rows = await sql<{ queue_version: number }>(
+    `WITH current AS (${BUMP_QUEUE_VERSION}), ${DIFFERENCE_CTES} SELECT queue_version FROM current`,
+    [1, userId, ...differenceParams(userId, deletedUids, inserted)],
+  );
+  return rows[0].queue_version;
+}
+
+/**
+ * A queue difference, its `queue_version` count and the new front's log (`frontLogCtes`) in one
+ * statement, without the per-user lock: only if `queue_version` is still `expectedVersion`, the
+ * version of the snapshot the difference was computed from; otherwise nothing is written and it
+ * returns null. A concurrent writer holding the lock makes the version check wait for its commit
+ * and then see its count. Returns the visitor and the new version.
+ */
+export async function writeQueueIfCurrent(
+  sql: Sql,
+  input: FrontLog & { expectedVersion: number; deletedUids: readonly string[]; inserted: readonly QueuedScreen[] },
+): Promise<{ visitor: { id: string; uid: string }; queueVersion: number } | null> {
+  const log = frontLogCtes(input);
+  const rows = await sql<{ id: string; uid: string; queue_version: number }>(
+    `WITH current AS (UPDATE users SET queue_version = queue_version + 1 WHERE id = ?::bigint AND queue_version = ?::integer RETURNING queue_version),
+     ${DIFFERENCE_CTES},
+     ${log.text}
+     SELECT visitor.id::text AS id, visitor.uid, current.queue_version FROM visitor, current`,
+    [input.userId, input.expectedVersion, ...differenceParams(input.userId, input.deletedUids, input.inserted), ...log.params],
+  );
+  if (rows.length === 0) return null;
+  const [{ id, uid, queue_version }] = rows;
+  return { visitor: { id, uid }, queueVersion: queue_version };
 }
