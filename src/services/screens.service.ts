@@ -13,7 +13,7 @@ import type { CustomPopEndpoint } from './custom-pops';
 import { QUEUE_OPERATIONS } from '../lib/metrics';
 import { applyToLockedQueue, engineDeps, operationFor, reportApplied, toEngineUser } from './queue.service';
 import { signScreenJwt, verifyScreenJwt } from './screen-jwt';
-import { inAutocommit, inTransaction, readQuery, withReadConnection } from './transaction';
+import { inAutocommit, inTransaction, isRetryable, readQuery, withReadConnection } from './transaction';
 
 /** What peek, pop and every custom pop answer (rest-wire-contract.md §3). */
 export interface PeekScreenResponse {
@@ -110,7 +110,8 @@ async function respond(
  * `queue_version` is still the snapshot's. So the answer is exactly what the locked path would
  * have answered at that statement, and of racing writers on one snapshot exactly one applies.
  * Null (nothing written) when the queue changed since the snapshot: the caller then runs the
- * locked path, which reads it again.
+ * locked path, which reads it again. Custom pops always take the locked path (their side effect
+ * belongs in the pop's transaction).
  */
 async function respondUnlocked(app: AppContext, request: ClientRequest, step: Step): Promise<PeekScreenResponse | null> {
   const snapshot = request.snapshot ?? (await withReadConnection(app.db, (sql) => readQueueSnapshot(sql, { sub: request.user.sub })));
@@ -119,7 +120,7 @@ async function respondUnlocked(app: AppContext, request: ClientRequest, step: St
   const op = operationFor(app, user, request);
   const outcome = await realizeAfter(step, engineDeps(app, app.db.query), op, snapshot.queue);
   const { deleted, inserted } = diffQueue(snapshot.queue, outcome.queue);
-  const logged = await inAutocommit(app.db, async (scope): Promise<Logged | null> => {
+  const write = inAutocommit(app.db, async (scope): Promise<Logged | null> => {
     if (deleted.length === 0 && inserted.length === 0) {
       const unchanged = await logFront(scope.sql, request, user.id, snapshot.queueVersion, outcome, op.now);
       if (unchanged !== null) reportApplied(app, scope, user, outcome, op, null);
@@ -136,6 +137,8 @@ async function respondUnlocked(app: AppContext, request: ClientRequest, step: St
     reportApplied(app, scope, user, outcome, op, written.queueVersion);
     return { outcome, visitor: written.visitor, logUid, now: op.now };
   });
+  // A deadlock or serialization failure wrote nothing: the locked path retries it.
+  const logged = await write.catch((error: unknown) => (isRetryable(error) ? null : Promise.reject(error)));
   return logged === null ? null : answer(app, logged);
 }
 

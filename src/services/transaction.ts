@@ -19,6 +19,12 @@ function errorCode(error: unknown): string | undefined {
   return errorCode(e.cause);
 }
 
+/** A serialization failure or deadlock: a fresh attempt from a fresh read may succeed. */
+export const isRetryable = (error: unknown): boolean => {
+  const code = errorCode(error);
+  return code !== undefined && RETRYABLE_SQLSTATES.has(code);
+};
+
 /** A unique constraint refused a write (e.g. two racing renames to one slug). */
 export const isUniqueViolation = (error: unknown): boolean => errorCode(error) === '23505';
 
@@ -114,8 +120,7 @@ async function runTransaction<T>(db: Database, work: (scope: TransactionScope) =
     try {
       result = await attemptOnce(db, (sql) => work({ sql, afterCommit: (hook) => hooks.push(hook) }));
     } catch (error) {
-      const code = errorCode(error);
-      if (code !== undefined && RETRYABLE_SQLSTATES.has(code)) {
+      if (isRetryable(error)) {
         if (attempt < MAX_ATTEMPTS) continue;
         throw new ServiceUnavailableError('too much contention on this queue, try again');
       }
