@@ -1,15 +1,15 @@
 import pg from 'pg';
 import { findFlowBySlug, findScreenBySlug } from '../src/db/repositories/definitions.repository';
-import { lockUserWithQueue, writeQueueDifference } from '../src/db/repositories/queue.repository';
-import { logRealizedFront } from '../src/db/repositories/screens-log.repository';
-import { findUserByToken, type UserRecord } from '../src/db/repositories/users.repository';
+import { readQueueSnapshot, writeQueueIfCurrent } from '../src/db/repositories/queue.repository';
+import { logRealizedFront, type FrontLog } from '../src/db/repositories/screens-log.repository';
 import { sqlOn, type Sql } from '../src/db/sql';
 import type { ClientFlowDef, ClientScreenDef, QueuedScreen } from '../src/domain/model';
 import { newUid } from '../src/lib/ids';
 
 /**
  * The floor: the statements the server issues for one peek and one pop with a trigger, and
- * nothing else (no HTTP, no ORM, no engine, no JWTs), over plain `pg`. The statement texts are
+ * nothing else (no HTTP, no ORM, no engine, no JWTs), over plain `pg`, on a queue nobody races
+ * (so the server never falls back to its locked path). The statement texts are
  * the repositories' own, so they cannot drift from the server's; the choice and order of
  * statements per operation is this file's, and the benchmark's statement census compares it
  * with what the server really ran.
@@ -22,21 +22,6 @@ export function createFloorPool(databaseUrl: string): pg.Pool {
   return new pg.Pool({ connectionString: databaseUrl, max: FLOOR_POOL_SIZE });
 }
 
-async function inTransaction<T>(pool: pg.Pool, work: (sql: Sql) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-    const result = await work(sqlOn(client));
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 export interface FloorUser {
   token: string;
   /** A visitor uid the server issued to this user, sent back as the `visitor` header does. */
@@ -45,37 +30,33 @@ export interface FloorUser {
 
 const now = () => Date.now() / 1000;
 
-/** Authentication reads outside the transaction, as `authenticate` does. */
-async function authenticate(pool: pg.Pool, user: FloorUser): Promise<UserRecord> {
-  const found = await findUserByToken(sqlOn(pool), user.token, now());
-  if (found === null) throw new Error('unknown user token');
-  return found;
-}
-
-/** The tail every peek-family answer shares: visitor and one log row for the realized front. */
-async function logFront(sql: Sql, user: FloorUser, userId: string, front: QueuedScreen, at: number): Promise<void> {
-  await logRealizedFront(sql, {
+/** The log row of a peek-family answer for `front`. */
+function frontLog(user: FloorUser, userId: string, front: QueuedScreen, at: number): FrontLog {
+  return {
     visitorHeader: user.visitor,
     newVisitorUid: () => newUid('v'),
     userId,
     platform: 'ios',
     log: { uid: newUid('ucsl'), screen: { slug: front.clientScreen!.slug, parameters: front.screen.screen.fixed } },
     now: at,
-  });
+  };
 }
 
-/** One peek of a stable queue: lock, read, log. Returns the front's uid (what the JWT carries). */
+/**
+ * One peek of a stable queue, as the server's unlocked peek does it: authentication and the
+ * queue in one read, then the log row in one autocommit statement guarded by `queue_version`.
+ * Returns the front's uid (what the JWT carries).
+ */
 export async function floorPeek(pool: pg.Pool, user: FloorUser): Promise<string> {
-  const me = await authenticate(pool, user);
-  return inTransaction(pool, async (sql) => {
-    const at = now();
-    const locked = await lockUserWithQueue(sql, me.sub);
-    if (locked === null) throw new Error('user gone');
-    const [front] = locked.queue;
-    if (front === undefined) throw new Error('empty queue');
-    await logFront(sql, user, locked.id, front, at);
-    return front.uid;
-  });
+  const sql = sqlOn(pool);
+  const at = now();
+  const snapshot = await readQueueSnapshot(sql, { token: user.token, now: at });
+  if (snapshot === null) throw new Error('unknown user token');
+  const [front] = snapshot.queue;
+  if (front === undefined) throw new Error('empty queue');
+  const visitor = await logRealizedFront(sql, { ...frontLog(user, snapshot.user.id, front, at), queueVersion: snapshot.queueVersion });
+  if (visitor === null) throw new Error('the queue changed since it was read');
+  return front.uid;
 }
 
 /**
@@ -96,33 +77,37 @@ async function flowAndScreen(sql: Sql, flowSlug: string): Promise<{ flow: Client
 }
 
 /**
- * One pop of `frontUid` with a trigger of `flowSlug` (one screen): lock, read, the flow and its
- * screen (cached), delete the front, insert the flow's screen as a new batch in front, count the
- * change (`queue_version`), log it. Returns the new front's uid.
+ * One pop of `frontUid` with a trigger of `flowSlug` (one screen), as the server's unlocked pop
+ * does it: authentication and the queue in one read, the flow and its screen (cached), then one
+ * autocommit statement guarded by `queue_version` that deletes the front, inserts the flow's
+ * screen as a new batch in front, counts the change and logs it. Returns the new front's uid.
  */
 export async function floorPop(pool: pg.Pool, user: FloorUser, frontUid: string, flowSlug: string): Promise<string> {
-  const me = await authenticate(pool, user);
-  return inTransaction(pool, async (sql) => {
-    const at = now();
-    const locked = await lockUserWithQueue(sql, me.sub);
-    if (locked === null) throw new Error('user gone');
-    const { queue } = locked;
-    if (queue[0]?.uid !== frontUid) throw new Error('desync: the front is not the one peeked');
-    const { flow, screen: clientScreen } = await flowAndScreen(sql, flowSlug);
-    const [flowScreen] = flow.screens;
-    const added: QueuedScreen = {
-      uid: newUid('ucs'),
-      outerCounter: Math.max(...queue.map((row) => row.outerCounter)) + 1,
-      innerCounter: 0,
-      clientFlowId: flow.id,
-      clientScreen,
-      flowClientParameters: {},
-      flowServerParameters: {},
-      screen: flowScreen,
-      addedAt: at,
-    };
-    await writeQueueDifference(sql, locked.id, [frontUid], [added]);
-    await logFront(sql, user, locked.id, added, at);
-    return added.uid;
+  const sql = sqlOn(pool);
+  const at = now();
+  const snapshot = await readQueueSnapshot(sql, { token: user.token, now: at });
+  if (snapshot === null) throw new Error('unknown user token');
+  const { queue } = snapshot;
+  if (queue[0]?.uid !== frontUid) throw new Error('desync: the front is not the one peeked');
+  const { flow, screen: clientScreen } = await flowAndScreen(sql, flowSlug);
+  const [flowScreen] = flow.screens;
+  const added: QueuedScreen = {
+    uid: newUid('ucs'),
+    outerCounter: Math.max(...queue.map((row) => row.outerCounter)) + 1,
+    innerCounter: 0,
+    clientFlowId: flow.id,
+    clientScreen,
+    flowClientParameters: {},
+    flowServerParameters: {},
+    screen: flowScreen,
+    addedAt: at,
+  };
+  const written = await writeQueueIfCurrent(sql, {
+    ...frontLog(user, snapshot.user.id, added, at),
+    expectedVersion: snapshot.queueVersion,
+    deletedUids: [frontUid],
+    inserted: [added],
   });
+  if (written === null) throw new Error('the queue changed since it was read');
+  return added.uid;
 }

@@ -1,5 +1,7 @@
+import { readQueueSnapshot, type QueueSnapshot, type UserKey } from '../db/repositories/queue.repository';
 import { findUserBySub, findUserByToken, insertUserIfMissing, type UserRecord } from '../db/repositories/users.repository';
 import { verifyHs256 } from '../lib/jwt';
+import type { Sql } from '../db/sql';
 import type { AppContext } from './app-context';
 import type { AuthFailureReason } from './errors';
 import { signupTrigger } from '../domain/engine';
@@ -10,7 +12,16 @@ export const ID_TOKEN_AUDIENCE = 'oseh-id';
 export const ID_TOKEN_REQUIRED_CLAIMS = ['sub', 'iss', 'aud', 'exp', 'iat', 'jti'];
 export const USER_TOKEN_PREFIX = 'oseh_ut_';
 
-export type AuthResult = { ok: true; user: UserRecord } | { ok: false; reason: AuthFailureReason };
+export type AuthResult =
+  | { ok: true; user: UserRecord; /** With `{ withQueue: true }`, unless the user was just created. */ snapshot?: QueueSnapshot }
+  | { ok: false; reason: AuthFailureReason };
+
+/** The user alone, or the user with an unlocked read of its queue in the same statement. */
+function findUser(sql: Sql, key: UserKey, withQueue: boolean): Promise<{ user: UserRecord; snapshot?: QueueSnapshot } | null> {
+  if (withQueue) return readQueueSnapshot(sql, key).then((snapshot) => snapshot && { user: snapshot.user, snapshot });
+  const found = 'token' in key ? findUserByToken(sql, key.token, key.now) : findUserBySub(sql, key.sub);
+  return found.then((user) => user && { user });
+}
 
 /**
  * Splits `Authorization: <scheme> <token>`. The scheme `bearer` matches case-insensitively
@@ -27,15 +38,17 @@ export function parseAuthorization(header: string | undefined): { ok: true; toke
 /**
  * Authenticates a user request: an `oseh_ut_` user token (unknown or expired → invalid) or an
  * HS256 id token. A valid id token for an unknown `sub` creates the user and, in the same
- * transaction, runs the `signup` flow when it exists (queue-engine.md §1.1).
+ * transaction, runs the `signup` flow when it exists (queue-engine.md §1.1). `withQueue` reads
+ * the user's queue in the same statement (a peek's whole read, one round trip).
  */
-export async function authenticate(app: AppContext, header: string | undefined): Promise<AuthResult> {
+export async function authenticate(app: AppContext, header: string | undefined, options: { withQueue?: boolean } = {}): Promise<AuthResult> {
+  const withQueue = options.withQueue ?? false;
   const parsed = parseAuthorization(header);
   if (!parsed.ok) return parsed;
   const token = parsed.token;
   if (token.startsWith(USER_TOKEN_PREFIX)) {
-    const user = await withReadConnection(app.db, (sql) => findUserByToken(sql, token, app.now()));
-    return user === null ? { ok: false, reason: 'invalid' } : { ok: true, user };
+    const found = await withReadConnection(app.db, (sql) => findUser(sql, { token, now: app.now() }, withQueue));
+    return found === null ? { ok: false, reason: 'invalid' } : { ok: true, ...found };
   }
   const verified = await verifyHs256(app.config.secrets.idToken, token, {
     audience: ID_TOKEN_AUDIENCE,
@@ -44,8 +57,8 @@ export async function authenticate(app: AppContext, header: string | undefined):
   if (!verified.ok) return { ok: false, reason: 'invalid' };
   const claims = verified.payload;
   const sub = claims.sub as string;
-  const existing = await withReadConnection(app.db, (sql) => findUserBySub(sql, sub));
-  if (existing !== null) return { ok: true, user: existing };
+  const existing = await withReadConnection(app.db, (sql) => findUser(sql, { sub }, withQueue));
+  if (existing !== null) return { ok: true, ...existing };
   return {
     ok: true,
     user: await createUserWithSignup(app, {

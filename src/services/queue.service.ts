@@ -42,6 +42,19 @@ export interface AppliedOperation<R extends QueueOutcome> {
   before: QueuedScreen[];
   outcome: R;
   op: Operation;
+  /** The new `queue_version` when the queue changed, null when the engine left it as it was. */
+  writtenVersion: number | null;
+}
+
+/** One engine call's operation for this user and request, at the app's clock. */
+export function operationFor(app: AppContext, user: UserRecord, request: QueueRequest): Operation {
+  return {
+    user: toEngineUser(user),
+    platform: request.platform,
+    version: request.version,
+    now: app.now(),
+    requestTimezone: null,
+  };
 }
 
 /**
@@ -58,19 +71,28 @@ export async function applyToLockedQueue<R extends QueueOutcome>(
   run: (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<R>,
 ): Promise<AppliedOperation<R>> {
   const before = user.queue ?? (await loadQueue(scope.sql, user.id));
-  const op: Operation = {
-    user: toEngineUser(user),
-    platform: request.platform,
-    version: request.version,
-    now: app.now(),
-    requestTimezone: null,
-  };
+  const op = operationFor(app, user, request);
   const outcome = await run(engineDeps(app, scope.sql), op, before);
   const { deleted, inserted } = diffQueue(before, outcome.queue);
   const queueVersion = await writeQueueDifference(scope.sql, user.id, deleted.map((row) => row.uid), inserted);
+  reportApplied(app, scope, user, outcome, op, queueVersion);
+  return { before, outcome, op, writtenVersion: queueVersion };
+}
+
+/**
+ * After an engine outcome was written in `scope`: its statistics, and when the queue changed
+ * (`queueVersion` is the new count, else null) the change for live subscribers, once committed.
+ */
+export function reportApplied(
+  app: AppContext,
+  scope: TransactionScope,
+  user: Pick<UserRecord, 'sub'>,
+  outcome: QueueOutcome,
+  op: Operation,
+  queueVersion: number | null,
+): void {
   if (queueVersion !== null) announceQueueChange(app, scope, user, { ...describeQueueChange(outcome), occurredAt: op.now, queueVersion });
   if (outcome.stats.length > 0) scope.afterCommit(() => app.stats.record(outcome.stats, op.now));
-  return { before, outcome, op };
 }
 
 /**

@@ -1,8 +1,8 @@
-import { insertScreenAction, findScreenLogOwner, logRealizedFront } from '../db/repositories/screens-log.repository';
-import { lockUserWithQueue } from '../db/repositories/queue.repository';
+import { insertScreenAction, findScreenLogOwner, logRealizedFront, type FrontLog } from '../db/repositories/screens-log.repository';
+import { lockUserWithQueue, readQueueSnapshot, writeQueueIfCurrent, type QueueSnapshot } from '../db/repositories/queue.repository';
 import type { UserRecord } from '../db/repositories/users.repository';
 import {
-  peek, peekedEvent, pop, realizeFront, serverTrigger, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
+  diffQueue, peek, peekedEvent, pop, realizeFront, serverTrigger, type EngineDeps, type Operation, type QueueOutcome, type RealizedItem,
 } from '../domain/engine';
 import type { JsonValue } from '../domain/json';
 import type { ClientPlatform, QueuedScreen } from '../domain/model';
@@ -11,9 +11,9 @@ import type { AppContext } from './app-context';
 import type { Sql } from '../db/sql';
 import type { CustomPopEndpoint } from './custom-pops';
 import { QUEUE_OPERATIONS } from '../lib/metrics';
-import { applyToLockedQueue, toEngineUser } from './queue.service';
+import { applyToLockedQueue, engineDeps, operationFor, reportApplied, toEngineUser } from './queue.service';
 import { signScreenJwt, verifyScreenJwt } from './screen-jwt';
-import { inTransaction, readQuery, withReadConnection } from './transaction';
+import { inAutocommit, inTransaction, isRetryable, readQuery, withReadConnection } from './transaction';
 
 /** What peek, pop and every custom pop answer (rest-wire-contract.md §3). */
 export interface PeekScreenResponse {
@@ -27,9 +27,56 @@ export interface ClientRequest {
   version: number | null;
   /** The `visitor` header as sent, if any. */
   visitorHeader: string | undefined;
+  /** The user's queue as authentication read it (REST), unlocked: spares a peek its own read. */
+  snapshot?: QueueSnapshot;
 }
 
 export class UserGoneError extends Error {}
+
+type Step = (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<QueueOutcome>;
+type Realized = Awaited<ReturnType<typeof realizeFront>>;
+
+/** The engine part of every peek-family answer: the step, then the front realized and counted as peeked once. */
+async function realizeAfter(step: Step, deps: EngineDeps, op: Operation, queue: QueuedScreen[]): Promise<Realized> {
+  const realized = await realizeFront(deps, op, await step(deps, op, queue));
+  return { ...realized, stats: [...realized.stats, peekedEvent(op, realized.active.slug)] };
+}
+
+interface Logged {
+  outcome: Realized;
+  visitor: { uid: string };
+  logUid: string;
+  now: number;
+}
+
+/** What the front's log row records, for `logRealizedFront` or `writeQueueIfCurrent`. */
+function frontLog(request: ClientRequest, userId: string, outcome: Realized, now: number, logUid: string): FrontLog {
+  return {
+    visitorHeader: request.visitorHeader,
+    newVisitorUid: () => newUid('v'),
+    userId,
+    platform: request.platform,
+    log: { uid: logUid, screen: { slug: outcome.active.slug, parameters: outcome.active.parameters } },
+    now,
+  };
+}
+
+/** Logs the realized front while the queue is still at `queueVersion`; null when it no longer is. */
+async function logFront(sql: Sql, request: ClientRequest, userId: string, queueVersion: number, outcome: Realized, now: number): Promise<Logged | null> {
+  const logUid = newUid('ucsl');
+  const visitor = await logRealizedFront(sql, { ...frontLog(request, userId, outcome, now, logUid), queueVersion });
+  return visitor === null ? null : { outcome, visitor, logUid, now };
+}
+
+/** The answer for a committed front: the JWT is minted only now, never for a rolled-back attempt. */
+async function answer(app: AppContext, { outcome, visitor, logUid, now }: Logged): Promise<PeekScreenResponse> {
+  const activeJwt = await signScreenJwt(
+    app.config.secrets.clientScreenJwt,
+    { sub: outcome.front.uid, logUid, screenSlug: outcome.active.slug },
+    now,
+  );
+  return { visitor: visitor.uid, screen: { active: outcome.active, activeJwt, prefetch: outcome.prefetch } };
+}
 
 /**
  * The shared tail of every peek-family request, inside one per-user transaction: run the engine
@@ -39,36 +86,60 @@ export class UserGoneError extends Error {}
 async function respond(
   app: AppContext,
   request: ClientRequest,
-  step: (deps: EngineDeps, op: Operation, queue: QueuedScreen[]) => Promise<QueueOutcome>,
+  step: Step,
   /** Extra work in the same transaction, after the queue was written (custom pop side effects). */
   whenApplied?: (sql: Sql, user: UserRecord, op: Operation) => Promise<void>,
 ): Promise<PeekScreenResponse> {
   const committed = await inTransaction(app.db, async (scope) => {
     const user = await lockUserWithQueue(scope.sql, request.user.sub);
     if (user === null) throw new UserGoneError(`user ${request.user.sub} no longer exists`);
-    const { outcome, op } = await applyToLockedQueue(app, scope, user, request, async (deps, op, queue) => {
-      const realized = await realizeFront(deps, op, await step(deps, op, queue));
-      return { ...realized, stats: [...realized.stats, peekedEvent(op, realized.active.slug)] };
-    });
+    const { outcome, op, writtenVersion } = await applyToLockedQueue(app, scope, user, request, (deps, op, queue) => realizeAfter(step, deps, op, queue));
     await whenApplied?.(scope.sql, user, op);
-    const logUid = newUid('ucsl');
-    const visitor = await logRealizedFront(scope.sql, {
-      visitorHeader: request.visitorHeader,
-      newVisitorUid: () => newUid('v'),
-      userId: user.id,
-      platform: request.platform,
-      log: { uid: logUid, screen: { slug: outcome.active.slug, parameters: outcome.active.parameters } },
-      now: op.now,
-    });
-    return { outcome, visitor, logUid, now: op.now };
+    const logged = await logFront(scope.sql, request, user.id, writtenVersion ?? user.queueVersion, outcome, op.now);
+    // Under the lock only this transaction changes queue_version (a plugin's side effect must not).
+    if (logged === null) throw new Error(`queue_version of user ${request.user.sub} changed under its lock`);
+    return logged;
   });
-  const { outcome, visitor, logUid, now } = committed;
-  const activeJwt = await signScreenJwt(
-    app.config.secrets.clientScreenJwt,
-    { sub: outcome.front.uid, logUid, screenSlug: outcome.active.slug },
-    now,
-  );
-  return { visitor: visitor.uid, screen: { active: outcome.active, activeJwt, prefetch: outcome.prefetch } };
+  return answer(app, committed);
+}
+
+/**
+ * A peek-family answer without the per-user lock (optimistic): the engine runs on an unlocked
+ * snapshot of the queue, then one autocommit statement writes the difference, counts it and
+ * logs the new front (or only logs, when the queue stays as it was), all only if
+ * `queue_version` is still the snapshot's. So the answer is exactly what the locked path would
+ * have answered at that statement, and of racing writers on one snapshot exactly one applies.
+ * Null (nothing written) when the queue changed since the snapshot: the caller then runs the
+ * locked path, which reads it again. Custom pops always take the locked path (their side effect
+ * belongs in the pop's transaction).
+ */
+async function respondUnlocked(app: AppContext, request: ClientRequest, step: Step): Promise<PeekScreenResponse | null> {
+  const snapshot = request.snapshot ?? (await withReadConnection(app.db, (sql) => readQueueSnapshot(sql, { sub: request.user.sub })));
+  if (snapshot === null) return null;
+  const { user } = snapshot;
+  const op = operationFor(app, user, request);
+  const outcome = await realizeAfter(step, engineDeps(app, app.db.query), op, snapshot.queue);
+  const { deleted, inserted } = diffQueue(snapshot.queue, outcome.queue);
+  const write = inAutocommit(app.db, async (scope): Promise<Logged | null> => {
+    if (deleted.length === 0 && inserted.length === 0) {
+      const unchanged = await logFront(scope.sql, request, user.id, snapshot.queueVersion, outcome, op.now);
+      if (unchanged !== null) reportApplied(app, scope, user, outcome, op, null);
+      return unchanged;
+    }
+    const logUid = newUid('ucsl');
+    const written = await writeQueueIfCurrent(scope.sql, {
+      ...frontLog(request, user.id, outcome, op.now, logUid),
+      expectedVersion: snapshot.queueVersion,
+      deletedUids: deleted.map((row) => row.uid),
+      inserted,
+    });
+    if (written === null) return null;
+    reportApplied(app, scope, user, outcome, op, written.queueVersion);
+    return { outcome, visitor: written.visitor, logUid, now: op.now };
+  });
+  // A deadlock or serialization failure wrote nothing: the locked path retries it.
+  const logged = await write.catch((error: unknown) => (isRetryable(error) ? null : Promise.reject(error)));
+  return logged === null ? null : answer(app, logged);
 }
 
 /**
@@ -81,7 +152,8 @@ function countOperation(app: AppContext, operation: 'peek' | 'pop' | 'custom_pop
 
 /** `peek` (queue-engine.md §6): stabilize, realize, log; the queue changes only if it had to. */
 export async function peekScreen(app: AppContext, request: ClientRequest): Promise<PeekScreenResponse> {
-  const response = await respond(app, request, (deps, op, queue) => peek(deps, op, queue));
+  const step: Step = (deps, op, queue) => peek(deps, op, queue);
+  const response = (await respondUnlocked(app, request, step)) ?? (await respond(app, request, step));
   countOperation(app, 'peek', 'ok');
   return response;
 }
@@ -95,11 +167,12 @@ export interface PopInput extends ClientRequest {
 export async function popScreen(app: AppContext, input: PopInput): Promise<PeekScreenResponse> {
   const claims = await verifyScreenJwt(app.config.secrets.clientScreenJwt, input.screenJwt, app.now());
   let result = 'bad_auth';
-  const response = await respond(app, input, async (deps, op, queue) => {
+  const step: Step = async (deps, op, queue) => {
     const outcome = await pop(deps, op, queue, { screenJwtSub: claims === null ? null : claims.sub, trigger: input.trigger });
     result = outcome.result;
     return outcome;
-  });
+  };
+  const response = (await respondUnlocked(app, input, step)) ?? (await respond(app, input, step));
   countOperation(app, 'pop', result);
   return response;
 }

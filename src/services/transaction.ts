@@ -19,6 +19,12 @@ function errorCode(error: unknown): string | undefined {
   return errorCode(e.cause);
 }
 
+/** A serialization failure or deadlock: a fresh attempt from a fresh read may succeed. */
+export const isRetryable = (error: unknown): boolean => {
+  const code = errorCode(error);
+  return code !== undefined && RETRYABLE_SQLSTATES.has(code);
+};
+
 /** A unique constraint refused a write (e.g. two racing renames to one slug). */
 export const isUniqueViolation = (error: unknown): boolean => errorCode(error) === '23505';
 
@@ -46,7 +52,25 @@ export interface TransactionScope {
  * failures (they run after the answer is decided and must not change it).
  */
 export function inTransaction<T>(db: Database, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-  const running = runTransaction(db, work);
+  return tracked(db, runTransaction(db, work));
+}
+
+/**
+ * Statements in autocommit, no transaction around them (BEGIN and COMMIT are round trips too):
+ * for a write that is one statement, atomic on its own and guarding itself (say, on
+ * `queue_version`). Hooks run once `work` returned, each statement having committed as it ran.
+ * Connection failures answer 503; graceful shutdown waits for it as for a transaction.
+ */
+export function inAutocommit<T>(db: Database, work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+  return tracked(db, (async () => {
+    const hooks: (() => void | Promise<void>)[] = [];
+    const result = await withReadConnection(db, (sql) => work({ sql, afterCommit: (hook) => hooks.push(hook) }));
+    for (const hook of hooks) await hook();
+    return result;
+  })());
+}
+
+function tracked<T>(db: Database, running: Promise<T>): Promise<T> {
   let active = inFlight.get(db);
   if (active === undefined) inFlight.set(db, (active = new Set()));
   const settled = running.then(() => {}, () => {});
@@ -96,8 +120,7 @@ async function runTransaction<T>(db: Database, work: (scope: TransactionScope) =
     try {
       result = await attemptOnce(db, (sql) => work({ sql, afterCommit: (hook) => hooks.push(hook) }));
     } catch (error) {
-      const code = errorCode(error);
-      if (code !== undefined && RETRYABLE_SQLSTATES.has(code)) {
+      if (isRetryable(error)) {
         if (attempt < MAX_ATTEMPTS) continue;
         throw new ServiceUnavailableError('too much contention on this queue, try again');
       }

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readQueueSnapshot, writeQueueIfCurrent } from '../../src/db/repositories/queue.repository';
+import { logRealizedFront } from '../../src/db/repositories/screens-log.repository';
+import { newUid } from '../../src/lib/ids';
 import { ROUND_TRIPS_HEADER } from '../../src/lib/round-trips';
 import { TriggerClientFlowDocument } from '../generated/graphql';
 import { ScreenClient, type Answer, type PeekBody } from '../support/client';
@@ -37,22 +40,84 @@ function roundTrips(answer: Answer<PeekBody>): { postgres: number; redis: number
 }
 
 describe('round trips per request (CLIENTFLOWS_DEBUG_ROUND_TRIPS=1)', () => {
-  it('a peek of a stable queue with warm caches: authentication, BEGIN, lock+queue, visitor+log, COMMIT; one stats write', async () => {
+  it('a peek of a stable queue with warm caches: authentication+queue, then visitor+log guarded by queue_version; one stats write', async () => {
     const first = await client.peek();
     // Warm: the definitions and the visitor now exist.
     const warm = await client.peek(first.body.visitor);
     expect(warm.body.visitor).toBe(first.body.visitor);
-    expect(roundTrips(warm)).toEqual({ postgres: 5, redis: 1 });
+    expect(roundTrips(warm)).toEqual({ postgres: 2, redis: 1 });
   });
 
-  it('a pop with a trigger: two more statements (delete the front, insert + count the change); stats and the live-queue publish', async () => {
+  it('a peek that must change the queue (an empty queue runs `empty`) writes the change in the same two statements', async () => {
+    const peekEmpty = async (sub: string) => new ScreenClient(server.url, await server.userToken(sub)).peek();
+    // The first one warms the `empty` flow's definitions.
+    await peekEmpty('oseh_u_round_trips_empty_1');
+    const answer = await peekEmpty('oseh_u_round_trips_empty_2');
+    expect(roundTrips(answer)).toEqual({ postgres: 2, redis: 2 });
+    const queued = await server.sql<{ n: string }>(
+      'SELECT count(*) AS n FROM user_client_screens q JOIN users u ON u.id = q.user_id WHERE u.sub = $1',
+      ['oseh_u_round_trips_empty_2'],
+    );
+    expect(Number(queued[0].n)).toBeGreaterThan(0);
+  });
+
+  it('a pop with a trigger: authentication+queue, then one statement that writes the difference, counts it and logs, guarded by queue_version; stats and the live-queue publish', async () => {
     const peeked = await client.peek();
     // Warm the trigger's definitions first, then measure a second pop.
     const popped = await client.pop(peeked.body.screen.active_jwt, { slug: 'rt_requeue', parameters: {} });
     expect(popped.body.screen.active.parameters.header).toBe('R');
     const again = await client.pop(popped.body.screen.active_jwt, { slug: 'rt_requeue', parameters: {} });
     expect(again.body.screen.active.parameters.header).toBe('R');
-    expect(roundTrips(again)).toEqual({ postgres: 7, redis: 2 });
+    expect(roundTrips(again)).toEqual({ postgres: 2, redis: 2 });
+  });
+
+  it("the unlocked peek's write logs nothing once the queue moved past the version it read", async () => {
+    const [user] = await server.sql<{ id: string; queue_version: number }>('SELECT id::text AS id, queue_version FROM users WHERE sub = $1', [SUB]);
+    const logRows = async () => (await server.sql<{ n: string }>('SELECT count(*) AS n FROM user_client_screens_log WHERE user_id = $1', [user.id]))[0].n;
+    const before = await logRows();
+    const write = (queueVersion: number) =>
+      logRealizedFront(server.app.db.query, {
+        visitorHeader: undefined,
+        newVisitorUid: () => newUid('v'),
+        userId: user.id,
+        queueVersion,
+        platform: 'ios',
+        log: { uid: newUid('ucsl'), screen: { slug: 'confirmation', parameters: {} } },
+        now: Date.now() / 1000,
+      });
+    expect(await write(user.queue_version - 1)).toBeNull();
+    expect(await logRows()).toBe(before);
+    expect(await write(user.queue_version)).not.toBeNull();
+    expect(Number(await logRows())).toBe(Number(before) + 1);
+  });
+
+  it("the unlocked pop's write changes nothing once the queue moved past the version it read", async () => {
+    const snapshot = await readQueueSnapshot(server.app.db.query, { sub: SUB });
+    const [front] = snapshot!.queue;
+    const state = async () =>
+      server.sql('SELECT u.queue_version, (SELECT array_agg(uid ORDER BY uid) FROM user_client_screens WHERE user_id = u.id) AS uids, ' +
+        '(SELECT count(*) FROM user_client_screens_log WHERE user_id = u.id) AS logs FROM users u WHERE u.sub = $1', [SUB]);
+    const before = await state();
+    const write = (expectedVersion: number) =>
+      writeQueueIfCurrent(server.app.db.query, {
+        visitorHeader: undefined,
+        newVisitorUid: () => newUid('v'),
+        userId: snapshot!.user.id,
+        platform: 'ios',
+        log: { uid: newUid('ucsl'), screen: { slug: 'confirmation', parameters: {} } },
+        now: Date.now() / 1000,
+        expectedVersion,
+        deletedUids: [front.uid],
+        inserted: [{ ...front, uid: newUid('ucs') }],
+      });
+    expect(await write(snapshot!.queueVersion - 1)).toBeNull();
+    expect(await state()).toEqual(before);
+    // The same write at the current version applies: the front replaced in place (same counters), counted once, logged.
+    const written = await write(snapshot!.queueVersion);
+    expect(written?.queueVersion).toBe(snapshot!.queueVersion + 1);
+    const [after] = await state();
+    expect(after.uids).not.toContain(front.uid);
+    expect(Number(after.logs)).toBe(Number(before[0].logs) + 1);
   });
 
   it('leaves answers without the header when the counter is off', async () => {

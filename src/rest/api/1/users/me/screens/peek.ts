@@ -9,11 +9,11 @@ import { parseClientQuery, sendPeekResponse } from './common';
 export async function peek(request: RestRequest): Promise<void> {
   const query = parseClientQuery(request);
   if (query === null) return;
-  const auth = await authenticate(request.app, header(request.req, 'authorization'));
+  const auth = await authenticate(request.app, header(request.req, 'authorization'), { withQueue: true });
   if (!auth.ok) return sendAuthFailure(request.res, auth.reason);
   const limited = await limitUserRequest(request.app.rateLimiter, auth.user.id);
   if (!limited.ok) return sendRateLimited(request.res, limited.retryAfterSeconds);
   request.req.resume();
-  const response = await peekScreen(request.app, { ...query, user: auth.user, visitorHeader: header(request.req, 'visitor') });
+  const response = await peekScreen(request.app, { ...query, user: auth.user, snapshot: auth.snapshot, visitorHeader: header(request.req, 'visitor') });
   sendPeekResponse(request.res, response);
 }

@@ -45,11 +45,12 @@ export function parsePopBody(text: string): { ok: true; body: PopBody } | { ok: 
 /**
  * Everything a pop-shaped request carries, in the wire's order of checks (query 422, user 401/403,
  * rate limit 429, body 413/422), or null after answering the failure. Custom pops share it.
+ * `withQueue` also reads the user's queue, unlocked, with the authentication (`snapshot`).
  */
-export async function readPopRequest(request: RestRequest): Promise<(ClientRequest & PopBody) | null> {
+export async function readPopRequest(request: RestRequest, options: { withQueue?: boolean } = {}): Promise<(ClientRequest & PopBody) | null> {
   const query = parseClientQuery(request);
   if (query === null) return null;
-  const auth = await authenticate(request.app, header(request.req, 'authorization'));
+  const auth = await authenticate(request.app, header(request.req, 'authorization'), options);
   if (!auth.ok) {
     sendAuthFailure(request.res, auth.reason);
     return null;
@@ -70,12 +71,13 @@ export async function readPopRequest(request: RestRequest): Promise<(ClientReque
     sendValidationError(request.res, parsed.detail);
     return null;
   }
-  return { ...query, user: auth.user, visitorHeader: header(request.req, 'visitor'), ...parsed.body };
+  return { ...query, user: auth.user, snapshot: auth.snapshot, visitorHeader: header(request.req, 'visitor'), ...parsed.body };
 }
 
 /** `POST /api/1/users/me/screens/pop?platform=…[&version=…]` (queue-engine.md §7). */
 export async function pop(request: RestRequest): Promise<void> {
-  const input = await readPopRequest(request);
+  // The queue read with the user: the pop's only read when nothing raced it.
+  const input = await readPopRequest(request, { withQueue: true });
   if (input === null) return;
   sendPeekResponse(request.res, await popScreen(request.app, input));
 }
