@@ -30,6 +30,7 @@ export function engineDeps(app: AppContext, sql: Sql): EngineDeps {
     newQueueUid: () => newUid('ucs'),
     random: Math.random,
     warn: (message, data) => app.log.warn(data ?? {}, message),
+    query: sql,
   };
 }
 
