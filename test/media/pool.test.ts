@@ -60,17 +60,15 @@ describe('media realization under a small pool', () => {
       users.push({ user, image, clip, i });
     }
     const reads = server.app.metrics.get('media_thumbhash_db_reads');
-    const started = Date.now();
     const peeked = await Promise.all(users.map(({ user }) => user.client.peek()));
-    const elapsedMs = Date.now() - started;
     for (const [n, answer] of peeked.entries()) {
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       const { image, clip } = answer.body.screen.active.parameters as { image: { uid: string; thumbhash: string }; clip: { content: { uid: string } } };
       expect(image).toMatchObject({ uid: users[n].image.uid, thumbhash: `pool-${users[n].i}=` });
       expect(clip.content.uid).toBe(users[n].clip.uid);
     }
+    // Every lookup missed and read the database; a second pooled connection per read would have
+    // waited out the pool's 5 s connect timeout (503), or hung without one (the test's timeout).
     expect(server.app.metrics.get('media_thumbhash_db_reads') - reads).toBe(PEEKS);
-    // Far below the pool's 5 s connect timeout, which a second connection per peek would hit.
-    expect(elapsedMs).toBeLessThan(4_000);
   });
 });
