@@ -52,7 +52,7 @@ async function timeRealize(app: AppContext, schema: Schema, input: JsonObject, i
     const r = await realizeScreenInput(schema, input, {
       registry: app.registry,
       mode: 'full',
-      context: { userSub: 'bench', now: app.now(), memo: new Map() },
+      context: { userSub: 'bench', now: app.now(), memo: new Map(), query: app.db.query },
     });
     if (!r.ok) throw new Error(`realization failed: ${r.path} ${r.error}`);
   }

@@ -6,6 +6,7 @@ import { Migration20261129000004_admin_search } from './Migration20261129000004_
 import { Migration20261129000005_live_queues } from './Migration20261129000005_live_queues';
 import { Migration20261129000006_statistics } from './Migration20261129000006_statistics';
 import { Migration20261129000007_media } from './Migration20261129000007_media';
+import { Migration20261129000008_screen_processor_names } from './Migration20261129000008_screen_processor_names';
 
 /** Every migration in order. A new migration is a new file here plus one line below. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129000005_live_queues', class: Migration20261129000005_live_queues },
   { name: 'Migration20261129000006_statistics', class: Migration20261129000006_statistics },
   { name: 'Migration20261129000007_media', class: Migration20261129000007_media },
+  { name: 'Migration20261129000008_screen_processor_names', class: Migration20261129000008_screen_processor_names },
 ];

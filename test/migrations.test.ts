@@ -9,6 +9,7 @@ import { FlowFlag } from '../src/domain/flags';
 import { REQUIRED_SPECIAL_FLOWS } from '../src/domain/engine';
 import { checkSchema, FormatRegistry, validateValue } from '../src/domain/schema';
 import { MIGRATIONS } from '../migrations';
+import { processorMatches } from '../src/domain/media/processors';
 import { databaseUrl } from './support/global-setup';
 
 /** A database with nothing in it, not even the template's tables. */
@@ -162,7 +163,7 @@ describe('migrations', () => {
     const screens = await db.query(`SELECT slug, schema, flags FROM client_screens ORDER BY slug`);
     expect(screens.rows.map((r) => r.slug).sort()).toEqual(STARTER_SCREENS.map((s) => s.slug).sort());
     for (const row of screens.rows) {
-      expect({ slug: row.slug, issues: checkSchema(row.schema, { examples: 'required', registry }) }).toEqual({ slug: row.slug, issues: [] });
+      expect({ slug: row.slug, issues: checkSchema(row.schema, { examples: 'required', registry, processorMatches }) }).toEqual({ slug: row.slug, issues: [] });
     }
     const flows = await db.query(`SELECT slug, client_schema, server_schema, flags FROM client_flows`);
     const bySlug = new Map(flows.rows.map((r) => [r.slug, r]));
@@ -181,6 +182,15 @@ describe('migrations', () => {
     await upsertClientScreens((sql, params) => orm.em.getConnection().execute(sql, params), STARTER_SCREENS);
     const after = await db.query(`SELECT uid, slug, schema_hash FROM client_screens ORDER BY slug`);
     expect(after.rows).toEqual(before.rows);
+  });
+
+  it('refuses to seed a screen whose x-processor names no registered processor of its list', async () => {
+    const screen = STARTER_SCREENS.find((s) => s.slug === 'image_interstitial')!;
+    const schema = structuredClone(screen.schema) as { properties: { image: Record<string, unknown> } };
+    schema.properties.image['x-processor'] = { job: 'process_image_interstitial', list: 'image_interstitial' };
+    await expect(
+      upsertClientScreens((sql, params) => orm.em.getConnection().execute(sql, params), [{ ...screen, slug: 'old_job_name', schema: schema as never }]),
+    ).rejects.toThrow(/old_job_name.*no processor 'process_image_interstitial'/);
   });
 
   it('refuses to seed a screen whose schema fails the checker', async () => {

@@ -23,17 +23,19 @@ const COURSE_SCHEMA = {
 module.exports = {
   name: 'course-catalog',
   setup({ formats, customPops, query }) {
-    const load = async (uid) => {
-      const rows = await query('SELECT uid, title, description FROM courses WHERE uid = ?', [uid]);
+    const loadWith = (run) => async (uid) => {
+      const rows = await run('SELECT uid, title, description FROM courses WHERE uid = ?', [uid]);
       return rows[0] ?? null;
     };
+    const load = loadWith(query);
     // Trigger time: `extract` and `{server[course][title]}` placeholders read the loaded object.
     formats.registerExtractor({ format: 'course_uid', objectSchema: COURSE_SCHEMA, load });
     // Peek time: the uid becomes the course object; null (a deleted course) fails a required field.
     formats.registerResourceFormat({
       format: 'course_uid',
-      async convert(_context, uid) {
-        return load(uid);
+      // The peek's own connection: a second pooled one per peek can exhaust the pool.
+      async convert(context, uid) {
+        return loadWith(context.query)(uid);
       },
     });
     // A pop that opens a course: the client names the course, the server checks it exists.

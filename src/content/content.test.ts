@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSpecialFlows } from '../domain/engine/special-flows';
 import { FlowFlag, hasFlowFlag } from '../domain/flags';
 import { isJsonObject, type JsonValue } from '../domain/json';
+import { findProcessor, processorMatches } from '../domain/media/processors';
 import type { ClientFlowDef, ClientScreenDef, Schema } from '../domain/model';
 import { checkSchema } from '../domain/schema/checker';
 import { FormatRegistry } from '../domain/schema/formats';
@@ -79,7 +80,25 @@ describe('starter screens', () => {
   it.each(STARTER_SCREENS.map((s) => [s.slug, s] as const))('%s has a name, a description and a valid schema', (_, screen) => {
     expect(screen.name).not.toBe('');
     expect(screen.description).not.toBe('');
-    expect(checkSchema(screen.schema, { examples: 'required', registry })).toEqual([]);
+    expect(checkSchema(screen.schema, { examples: 'required', registry, processorMatches })).toEqual([]);
+  });
+
+  it("name each media field's processor by the spec's job names, the registry's own ids", () => {
+    const named = STARTER_SCREENS.flatMap((s) =>
+      [...nodes(s.schema)].flatMap(([path, node]) => {
+        const x = node['x-processor'];
+        return isJsonObject(x) ? [{ at: `${s.slug} ${path}`, job: String(x.job), list: String(x.list) }] : [];
+      }),
+    );
+    expect(new Set(named.map((n) => n.list))).toEqual(
+      new Set(['image_interstitial', 'large_image_interstitial', 'fullscreen_background', 'upgrade', 'exact_dynamic', 'exact_dynamic@200x200', 'audio_interstitial', 'video_interstitial']),
+    );
+    for (const n of named) {
+      expect(findProcessor(n.job)?.list, n.at).toBe(n.list);
+      expect(n.job, n.at).toMatch(/^runners\.screens\./);
+    }
+    expect(named.find((n) => n.list === 'image_interstitial')?.job).toBe('runners.screens.image_interstitial_process_image');
+    expect(named.find((n) => n.list === 'exact_dynamic@200x200')?.job).toBe('runners.screens.hold_to_continue_process_image');
   });
 
   it('use the 125 ms fade as every transition default, nested defaults included', () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ScreenSeed, FlowSeed } from '../content/types';
 import { canonicalJson } from '../domain/json';
+import { processorMatches } from '../domain/media/processors';
 import { checkSchema, FormatRegistry } from '../domain/schema';
 import { newUid } from '../lib/ids';
 
@@ -15,7 +16,8 @@ export class InvalidSeedError extends Error {}
 
 /**
  * Inserts or updates screens by slug (idempotent). Every schema must pass the schema checker
- * with examples required, so a migration cannot ship a screen the realizer would choke on.
+ * with examples required and every `x-processor` naming a registered processor of its list, so a
+ * migration cannot ship a screen the realizer or the admin upload form would choke on.
  * App teams call this from their own migrations (docs/screens.md).
  */
 export async function upsertClientScreens(
@@ -24,7 +26,7 @@ export async function upsertClientScreens(
   registry: FormatRegistry = new FormatRegistry(),
 ): Promise<void> {
   for (const screen of screens) {
-    const issues = checkSchema(screen.schema, { examples: 'required', registry });
+    const issues = checkSchema(screen.schema, { examples: 'required', registry, processorMatches });
     if (issues.length > 0) {
       const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
       throw new InvalidSeedError(`client screen ${screen.slug} has an invalid schema: ${detail}`);

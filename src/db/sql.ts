@@ -37,6 +37,19 @@ export function sqlOn(queryable: Queryable, count?: StatementCounter): Sql {
   };
 }
 
+/**
+ * `sql` with its statements sent one after another. Realization converts fields concurrently on
+ * one transaction's connection; pg queues a statement sent to a busy client but deprecates it.
+ */
+export function oneAtATime(sql: Sql): Sql {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(text: string, params?: unknown[]) => {
+    const run = tail.then(() => sql<T>(text, params));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** A JSON document as a bound parameter (cast with `?::jsonb` in the statement). */
 export function jsonParam(value: unknown): string {
   return JSON.stringify(value);

@@ -116,6 +116,7 @@ export class MediaJobRunner {
   private async process(app: AppContext, upload: FileUploadRow): Promise<ProcessingOutcome> {
     const processor = findProcessor(upload.success_job_name);
     if (processor === undefined) return { ok: false, reason: `unknown processor ${upload.success_job_name}` };
+    if (processor.unavailable !== undefined) return { ok: false, reason: `${processor.id} cannot process yet: ${processor.unavailable}` };
     const parts = await inTransaction(app.db, ({ sql }) => listParts(sql, upload.id));
     const chunks: Buffer[] = [];
     for (const part of parts) {

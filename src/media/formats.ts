@@ -21,7 +21,7 @@ export function registerMediaFormats(registry: FormatRegistry, deps: { lookups: 
         return null;
       }
       if (target.warning !== null) log.warn({ uid, warning: target.warning }, 'x-dynamic-size did not resolve; thumbhash for 1x1');
-      const [thumbhash, jwt] = await Promise.all([lookups.thumbhash(uid, target.size), signMediaJwt(secrets, 'image', uid, ctx.now)]);
+      const [thumbhash, jwt] = await Promise.all([lookups.thumbhash(ctx.query, uid, target.size), signMediaJwt(secrets, 'image', uid, ctx.now)]);
       if (thumbhash === null) return null;
       return realizedImage(uid, jwt, thumbhash);
     },
@@ -29,7 +29,7 @@ export function registerMediaFormats(registry: FormatRegistry, deps: { lookups: 
   registry.registerResourceFormat({
     format: 'content_uid',
     async convert(ctx, uid) {
-      const found = await lookups.content(uid);
+      const found = await lookups.content(ctx.query, uid);
       if (found === null) return null;
       const transcript = found.transcriptUid;
       const [contentJwt, transcriptJwt] = await Promise.all([

@@ -18,7 +18,6 @@ import type { StatsSink } from '../stats/sink';
 import { CustomPopRegistry } from './custom-pops';
 import { DefinitionStore } from './definitions';
 import { RateLimiter } from './rate-limit';
-import { readQuery } from './transaction';
 
 /** Everything a request or job needs, created once per process and shared by every service. */
 export interface AppContext {
@@ -77,7 +76,7 @@ export function createAppContext(parts: { config: AppConfig; db: Database; redis
     prometheus: new PrometheusMetrics({ metrics, definitions: () => app.definitions.metrics, subscriptions: () => app.queueChanges.subscriptionCount }),
     files: new LocalFileStore(parts.config.mediaDir),
     mediaJobs: new MediaJobRunner(() => app),
-    mediaLookups: new MediaLookups({ redis: parts.redis, query: readQuery(parts.db), log: parts.log, metrics, now: () => app.now() }),
+    mediaLookups: new MediaLookups({ redis: parts.redis, log: parts.log, metrics, now: () => app.now() }),
     now: () => Date.now() / 1000,
   };
   return app;

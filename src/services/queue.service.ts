@@ -1,6 +1,6 @@
 import { loadQueue, lockUserWithQueue, writeQueueDifference } from '../db/repositories/queue.repository';
 import { bumpQueueVersion, type UserRecord } from '../db/repositories/users.repository';
-import type { Sql } from '../db/sql';
+import { oneAtATime, type Sql } from '../db/sql';
 import { diffQueue, peekedEvent, serverTrigger, type EngineDeps, type Operation, type QueueOutcome } from '../domain/engine';
 import type { JsonObject } from '../domain/json';
 import { describeQueueChange, type QueueChange } from '../domain/queue-change';
@@ -30,6 +30,7 @@ export function engineDeps(app: AppContext, sql: Sql): EngineDeps {
     newQueueUid: () => newUid('ucs'),
     random: Math.random,
     warn: (message, data) => app.log.warn(data ?? {}, message),
+    query: oneAtATime(sql),
   };
 }
 

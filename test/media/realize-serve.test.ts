@@ -361,6 +361,19 @@ describe('serving (§3.6)', () => {
     expect((await get(`/api/1/content_files/${clip.uid}/ios.m3u8`, bearer(jwt))).status).toBe(404);
   });
 
+  it('expired content and transcript JWTs are refused with 403 like image ones', async () => {
+    const clip = await insertContent(server, { bytes: Buffer.from('clip'), transcripts: [{ phrases: [[0, 1, 'hi']], createdAt: 1 }] });
+    const stale = server.app.now() - 1801;
+    const content = await signMediaJwt(secrets(), 'content', clip.uid, stale);
+    const transcript = await signMediaJwt(secrets(), 'transcript', clip.transcriptUid!, stale);
+    expect((await get(`/api/1/content_files/${clip.uid}/web.json`, bearer(content))).status).toBe(403);
+    expect((await get(`/api/1/content_files/exports/parts/${clip.mp4.partUid}.mp4`, bearer(content))).status).toBe(403);
+    expect((await get(`/api/1/transcripts/${clip.transcriptUid}`, bearer(transcript))).status).toBe(403);
+    // The same tokens a moment younger are accepted: the refusal is the expiry.
+    const fresh = await signMediaJwt(secrets(), 'transcript', clip.transcriptUid!, server.app.now() - 1790);
+    expect((await get(`/api/1/transcripts/${clip.transcriptUid}`, bearer(fresh))).status).toBe(200);
+  });
+
   it('HLS master and media playlists when HLS exports exist', async () => {
     const clip = await insertContent(server, { bytes: Buffer.from('mp4'), hls: true });
     const jwt = await signMediaJwt(secrets(), 'content', clip.uid, server.app.now());

@@ -119,6 +119,20 @@ describe('upload parts', () => {
     expect(await server.sql(`SELECT count(*)::int AS n FROM stored_files WHERE key LIKE $1`, [`s3_files/uploads/${start.uid}/%`])).toEqual([{ n: 0 }]);
   });
 
+  it('an expired or deleted upload answers 404 upload_aborted_or_completed to a valid upload JWT, storing nothing', async () => {
+    const expired = (await startUpload(server, admin, 'content', { job: AUDIO_JOB, file_size: 10 })).body;
+    const aborted = (await startUpload(server, admin, 'content', { job: AUDIO_JOB, file_size: 10 })).body;
+    await server.sql(`UPDATE file_uploads SET expires_at = 1 WHERE uid = $1`, [expired.uid]);
+    await server.sql(`DELETE FROM file_uploads WHERE uid = $1`, [aborted.uid]);
+    for (const upload of [expired, aborted]) {
+      const sent = await sendPart(server, upload.uid, 1, Buffer.alloc(10, 1), { header: `bearer ${upload.jwt}` });
+      expect(sent).toMatchObject({ status: 404, body: { type: 'upload_aborted_or_completed' } });
+      expect(await server.sql(`SELECT count(*)::int AS n FROM stored_files WHERE key LIKE $1`, [`s3_files/uploads/${upload.uid}/%`])).toEqual([{ n: 0 }]);
+    }
+    // Not left for the expiry sweep test below, which counts what it sweeps.
+    await server.sql(`DELETE FROM file_uploads WHERE uid = $1`, [expired.uid]);
+  });
+
   it('expiry sweep deletes expired incomplete uploads and leaves completed ones being processed', async () => {
     const incomplete = (await startUpload(server, admin, 'content', { job: AUDIO_JOB, file_size: 10 })).body;
     const completed = (await startUpload(server, admin, 'content', { job: AUDIO_JOB, file_size: 10 })).body;

@@ -4,6 +4,7 @@
  */
 import { ALL_SCREEN_FLAGS, ScreenFlag, screenFlags } from '../../domain/flags';
 import type { JsonObject } from '../../domain/json';
+import { processorForList } from '../../domain/media/processors';
 import type { Schema } from '../../domain/model';
 import {
   type Extra,
@@ -156,10 +157,11 @@ const EXAMPLE_IMAGE_UID = 'oseh_if_0000000000000000000000';
 const EXAMPLE_CONTENT_UID = 'oseh_cf_0000000000000000000000';
 const EXACT_DYNAMIC = 'exact_dynamic';
 
-/** `x-processor` for a list: processors are named `process_<list>`; every exact-dynamic list shares one. */
+/** `x-processor` for a list: the registry's processor of that list names the job (§3.2). */
 function processorFor(list: string): JsonObject {
-  const job = list.startsWith(`${EXACT_DYNAMIC}@`) ? EXACT_DYNAMIC : list;
-  return { job: `process_${job}`, list };
+  const processor = processorForList(list);
+  if (processor === undefined) throw new Error(`no registered processor fills the list '${list}'`);
+  return { job: processor.id, list };
 }
 
 /** An image from a fixed-size list: rendered at `thumb` (picks the inlined thumbhash), previewed at `preview`. */

@@ -56,7 +56,7 @@ async function realize(
   mode: 'full' | 'dry-run',
   memo: Map<string, unknown>,
 ): Promise<Built> {
-  const context = { userSub: run.op.user.sub, now: run.op.now, memo };
+  const context = { userSub: run.op.user.sub, now: run.op.now, memo, query: run.deps.query };
   const r = await realizeScreenInput(schema, input, { registry: run.deps.registry, mode, context });
   return r.ok ? r : { ok: false, error: `${r.path}: ${r.error}` };
 }

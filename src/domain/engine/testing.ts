@@ -137,6 +137,11 @@ export class FakeDeps implements EngineDeps {
   warn(message: string, data?: Record<string, unknown>) {
     this.warnings.push({ message, data });
   }
+
+  /** No database here: converters that read get nothing. */
+  async query<T>(): Promise<T[]> {
+    return [];
+  }
 }
 
 export const NOW = 1_700_000_000.25;

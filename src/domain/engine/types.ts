@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../json';
 import type { ClientFlowDef, ClientScreenDef, EngineUser, QueuedScreen, RequestPlatform } from '../model';
-import type { FormatRegistry } from '../schema';
+import type { FormatRegistry, ReadQuery } from '../schema';
 import type { StandardParameterRegistry } from '../standard-parameters';
 
 /** Everything the engine needs from the outside world; the service layer supplies it. */
@@ -15,6 +15,8 @@ export interface EngineDeps {
   /** Uniform in [0, 1). */
   random(): number;
   warn(message: string, data?: Record<string, unknown>): void;
+  /** Reads on the operation's own connection, handed to resource converters (RealizeContext.query). */
+  query: ReadQuery;
 }
 
 /** One engine call on one user's queue. */

@@ -20,11 +20,18 @@ export interface ImageTarget extends Size {
 }
 
 interface BaseProcessor {
-  /** The job name (the reference's `x-processor.job`, kept for data compatibility). */
+  /**
+   * The job name: the reference's `x-processor.job` (§3.2), kept for data compatibility and used
+   * everywhere (screen schemas, upload `job`, queued jobs, docs).
+   */
   id: string;
   kind: ProcessorKind;
+  /** `x-processor.list` of fields it serves: the list slug, or for dynamic sizes the prefix before `@{w}x{h}`. */
+  list: string;
   /** Bytes; larger uploads are refused at start. */
   maxFileSize: number;
+  /** Set when the server cannot process for this list yet: uploads are refused with this reason. */
+  unavailable?: string;
 }
 
 export interface ImageProcessor extends BaseProcessor {
@@ -84,43 +91,65 @@ export function exactTargets(size: Size): ImageTarget[] {
   return out;
 }
 
-function coverProcessor(id: string, slug: string, bases: Size[]): ImageProcessor {
+function coverProcessor(id: string, slug: string, bases: Size[], unavailable?: string): ImageProcessor {
   return {
-    id, kind: 'image', mode: 'cover', maxFileSize: IMAGE_LIMITS.maxFileSize, acceptsDynamicSize: false,
+    id, kind: 'image', mode: 'cover', list: slug, maxFileSize: IMAGE_LIMITS.maxFileSize, acceptsDynamicSize: false, unavailable,
     listSlug: () => slug,
     targets: () => scaledTargets(bases),
   };
 }
 
+const EXACT_DYNAMIC = 'exact_dynamic';
+const sizedList = (prefix: string, size: Size) => `${prefix}@${size.width}x${size.height}`;
+
 function exactProcessor(id: string, fixed?: Size): ImageProcessor {
   return {
     id, kind: 'image', mode: 'exact', maxFileSize: IMAGE_LIMITS.maxFileSize, acceptsDynamicSize: fixed === undefined,
+    list: fixed === undefined ? EXACT_DYNAMIC : sizedList(EXACT_DYNAMIC, fixed),
     fixedDynamicSize: fixed, maxDynamicSize: { width: 342, height: 400 },
-    listSlug: (size) => {
-      const s = fixed ?? size!;
-      return `exact_dynamic@${s.width}x${s.height}`;
-    },
+    listSlug: (size) => sizedList(EXACT_DYNAMIC, fixed ?? size!),
     targets: (size) => exactTargets(fixed ?? size!),
   };
 }
 
+function contentProcessor(id: string, media: 'audio' | 'video'): ContentProcessor {
+  const slug = `${media}_interstitial`;
+  return { id, kind: 'content', media, list: slug, maxFileSize: 4 * GiB, listSlug: () => slug };
+}
+
+/** Their targets are the iOS device full-screen sizes (§3.2), which are not tabulated here yet. */
+const DEVICE_TABLE_MISSING = 'its export sizes (the iOS device table) are not implemented yet';
+
 /**
- * The registered processors. `fullscreen_background` and `upgrade` (iOS device size tables) are
- * not registered yet: their uploads are refused with 422 rather than processed wrongly.
+ * Every processor of the spec's table (§3.2), under the spec's job names. `fullscreen_background`
+ * and `upgrade` are listed (screen schemas name them) but `unavailable`: their uploads are
+ * refused with 422 rather than processed with the wrong sizes.
  */
 export const PROCESSORS: readonly Processor[] = Object.freeze([
   coverProcessor('runners.screens.image_interstitial_process_image', 'image_interstitial', [{ width: 342, height: 215 }]),
   coverProcessor('runners.screens.large_image_interstitial_process_image', 'large_image_interstitial', [
     { width: 342, height: 237 }, { width: 342, height: 314 }, { width: 342, height: 390 },
   ]),
+  coverProcessor('runners.screens.process_fullscreen_background_image', 'fullscreen_background', [], DEVICE_TABLE_MISSING),
+  coverProcessor('runners.screens.upgrade_process_image', 'upgrade', [], DEVICE_TABLE_MISSING),
   exactProcessor('runners.screens.exact_dynamic_process_image'),
   exactProcessor('runners.screens.hold_to_continue_process_image', { width: 200, height: 200 }),
-  { id: 'runners.screens.audio_interstitial_process_audio', kind: 'content', media: 'audio', maxFileSize: 4 * GiB, listSlug: () => 'audio_interstitial' },
-  { id: 'runners.screens.video_interstitial_process_video', kind: 'content', media: 'video', maxFileSize: 4 * GiB, listSlug: () => 'video_interstitial' },
+  contentProcessor('runners.screens.audio_interstitial_process_audio', 'audio'),
+  contentProcessor('runners.screens.video_interstitial_process_video', 'video'),
 ]);
 
 export function findProcessor(id: string): Processor | undefined {
   return PROCESSORS.find((p) => p.id === id);
+}
+
+/** The processor whose `x-processor.list` is `list` (what a screen field names as its `job`). */
+export function processorForList(list: string): Processor | undefined {
+  return PROCESSORS.find((p) => p.list === list);
+}
+
+/** The schema checker's `x-processor` rule (§1.5 rule 9): `job` is registered and fills `list`. */
+export function processorMatches(job: string, list: string): boolean {
+  return findProcessor(job)?.list === list;
 }
 
 /** One 422 detail (the reference framework's shape). */
@@ -175,6 +204,9 @@ export function checkUploadRequest(kind: ProcessorKind, body: Record<string, unk
     }
   } else if (given !== undefined && given !== null && processor !== undefined) {
     issues.push({ loc: ['body', 'dynamic_size'], msg: 'this job takes no dynamic_size', type: 'value_error.dynamic_size' });
+  }
+  if (processor?.kind === kind && processor.unavailable !== undefined) {
+    issues.push({ loc: ['body', 'job'], msg: `${processor.id} cannot take uploads yet: ${processor.unavailable}`, type: 'value_error.job' });
   }
   if (processor?.kind === 'image' && processor.fixedDynamicSize) dynamicSize = processor.fixedDynamicSize;
   if (issues.length > 0) return { ok: false, status: 422, issues };

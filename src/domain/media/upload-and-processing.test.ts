@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSourceLimits, coverCrop, coverTargets, exactTargetsFor, qualityFor, svgRasterSize } from './image-plan';
 import { looksLikeMp4, mp4DurationSeconds } from './mp4';
 import { multipartBoundary, multipartField } from './multipart';
-import { checkUploadRequest, exactTargets, findProcessor, type ImageProcessor } from './processors';
+import { checkUploadRequest, exactTargets, findProcessor, PROCESSORS, processorForList, processorMatches, type ImageProcessor } from './processors';
 import { PART_SIZE, partLayout, partsToWire } from './upload-parts';
 
 const INTERSTITIAL = 'runners.screens.image_interstitial_process_image';
@@ -23,6 +23,39 @@ describe('part layout (§3.4 step 1)', () => {
     expect(partsToWire(parts)).toEqual(wire);
     expect(parts.at(-1)!.endByte).toBe(size);
     parts.forEach((p, i) => expect(p.number).toBe(i + 1));
+  });
+});
+
+describe('processor registry (§3.2): one naming scheme, the spec\'s job names', () => {
+  it('lists every processor of the spec table under its reference job name and list', () => {
+    expect(PROCESSORS.map((p) => [p.id, p.list])).toEqual([
+      ['runners.screens.image_interstitial_process_image', 'image_interstitial'],
+      ['runners.screens.large_image_interstitial_process_image', 'large_image_interstitial'],
+      ['runners.screens.process_fullscreen_background_image', 'fullscreen_background'],
+      ['runners.screens.upgrade_process_image', 'upgrade'],
+      ['runners.screens.exact_dynamic_process_image', 'exact_dynamic'],
+      ['runners.screens.hold_to_continue_process_image', 'exact_dynamic@200x200'],
+      ['runners.screens.audio_interstitial_process_audio', 'audio_interstitial'],
+      ['runners.screens.video_interstitial_process_video', 'video_interstitial'],
+    ]);
+  });
+  it('answers the checker\'s x-processor rule: a registered job filling exactly that list', () => {
+    expect(processorMatches(INTERSTITIAL, 'image_interstitial')).toBe(true);
+    expect(processorMatches(EXACT, 'exact_dynamic')).toBe(true);
+    expect(processorMatches('runners.screens.hold_to_continue_process_image', 'exact_dynamic@200x200')).toBe(true);
+    expect(processorMatches('process_image_interstitial', 'image_interstitial')).toBe(false);
+    expect(processorMatches(INTERSTITIAL, 'large_image_interstitial')).toBe(false);
+    expect(processorMatches(EXACT, 'exact_dynamic@200x200')).toBe(false);
+  });
+  it('finds the processor of a list', () => {
+    expect(processorForList('exact_dynamic')?.id).toBe(EXACT);
+    expect(processorForList('video_interstitial')?.id).toBe('runners.screens.video_interstitial_process_video');
+    expect(processorForList('nope')).toBeUndefined();
+  });
+  it('refuses uploads to a processor that cannot process yet, naming why', () => {
+    const check = checkUploadRequest('image', { job: 'runners.screens.upgrade_process_image', file_size: 10 });
+    expect(check.ok ? 'ok' : check.status).toBe(422);
+    expect(check.ok ? [] : check.issues.map((i) => i.msg)).toEqual([expect.stringContaining('not implemented yet')]);
   });
 });
 

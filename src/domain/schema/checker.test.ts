@@ -27,7 +27,7 @@ function valid(): Schema {
         type: 'string',
         format: 'image_uid',
         example: 'oseh_if_1',
-        'x-processor': { job: 'process_image_interstitial', list: 'image_interstitial' },
+        'x-processor': { job: 'runners.screens.image_interstitial_process_image', list: 'image_interstitial' },
         'x-thumbhash': { width: 342, height: 215 },
         'x-preview': { width: 342, height: 215 },
       },
@@ -241,12 +241,12 @@ describe('checkSchema', () => {
     const asked: string[] = [];
     const processorMatches = (job: string, list: string) => {
       asked.push(`${job}:${list}`);
-      return job === 'process_image_interstitial';
+      return job === 'runners.screens.image_interstitial_process_image';
     };
     expect(checkSchema(valid(), { ...required, processorMatches })).toEqual([]);
-    expect(asked).toEqual(['process_image_interstitial:image_interstitial']);
+    expect(asked).toEqual(['runners.screens.image_interstitial_process_image:image_interstitial']);
     const other = valid();
-    Object.assign(props(other).image, { 'x-processor': { job: 'process_other', list: 'image_interstitial' } });
+    Object.assign(props(other).image, { 'x-processor': { job: 'runners.screens.other_process_image', list: 'image_interstitial' } });
     expect(checkSchema(other, { ...required, processorMatches }).map(({ path, rule }) => ({ path, rule }))).toEqual([
       { path: '$.image["x-processor"]', rule: 'processor' },
     ]);

@@ -39,11 +39,20 @@ export const PLAIN_STRING_FORMATS: ReadonlySet<string> = new Set([
   'flow_slug',
 ]);
 
+/** Parameterised SQL (`?` placeholders) returning rows; the engine never calls it, converters do. */
+export type ReadQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+
 export interface RealizeContext {
   userSub: string;
   now: number;
   /** per-response memo */
   memo: Map<string, unknown>;
+  /**
+   * Reads on the operation's own connection (inside its transaction during peek and pop).
+   * Converters must read through it: a second pooled connection per peek can exhaust the pool
+   * while every connection waits inside a peek for another one.
+   */
+  query: ReadQuery;
 }
 
 /** A custom (unsafe) string format whose realization mints references (media, domain objects). */

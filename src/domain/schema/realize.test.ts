@@ -10,7 +10,7 @@ function setup(convert = async (_ctx: RealizeContext, uid: string): Promise<Json
   const registry = new FormatRegistry();
   const spy = vi.fn(convert);
   registry.registerResourceFormat({ format: 'image_uid', convert: spy });
-  const context: RealizeContext = { userSub: 'oseh_u_1', now: 1000, memo: new Map() };
+  const context: RealizeContext = { userSub: 'oseh_u_1', now: 1000, memo: new Map(), query: async () => [] };
   const realize = (schema: Schema, input: JsonObject, mode: 'full' | 'dry-run' = 'full') =>
     realizeScreenInput(schema, input, { registry, mode, context });
   return { registry, spy, context, realize };

@@ -6,7 +6,7 @@ import { collectMediaReferences, resolveDynamicSize } from './references';
 const dynamicImage: Schema = {
   type: 'string',
   format: 'image_uid',
-  'x-processor': { job: 'process_exact_dynamic', list: 'exact_dynamic' },
+  'x-processor': { job: 'runners.screens.exact_dynamic_process_image', list: 'exact_dynamic' },
   'x-dynamic-size': { width: ['box', 'width'], height: ['box', 'height'] },
 };
 const schema: Schema = {
