@@ -23,6 +23,8 @@ const P99_GOAL_MS = 50;
 /** Real triggers per second in the last phase: each is a PostgreSQL transaction on two shared cores. */
 const TRIGGERS_PER_SECOND = 50;
 const LIVE_FLOW = 'bench_live';
+/** pg-pool's default `idleTimeoutMillis` (the server's pool does not change it). */
+const POOL_IDLE_MS = 10_000;
 
 function rssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -276,6 +278,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     const opening = Date.now();
     await clients.open(wsUrl, users);
     const openSeconds = (Date.now() - opening) / 1000;
+    const opened = Date.now();
     await sleep(2000);
     const rssAfter = rssBytes(server.pid);
     const perSubscriber = (rssAfter - rssBefore) / n;
@@ -308,6 +311,11 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     // Events straight through the after-commit publish path of another instance.
     // Versions far above the stored ones (subscribers drop events that are not newer).
     await clients.drain();
+    // The opening burst filled A's connection pool; pg-pool closes those connections after 10 s
+    // idle, and PostgreSQL's backends exiting at once contend for the cores. That is not push
+    // delivery: start the window after it (`settled` in the output says how long was waited).
+    const settle = Math.max(0, opened + POOL_IDLE_MS + 1000 - Date.now());
+    await sleep(settle);
     const vitalsBefore = await scrapeVitals(server.url);
     const versions = new Map<string, number>();
     const publishLatencies: number[] = [];
