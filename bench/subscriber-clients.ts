@@ -29,7 +29,10 @@ export type ClientRequest =
 /** A queue change as it arrived: subscriber index, `occurredAt` (ms), arrival (ms). */
 export type Arrival = [index: number, occurredAtMs: number, receivedAtMs: number];
 
-/** How busy this thread was between `watch` and `vitals`: event-loop delay and collections. */
+/**
+ * How busy this thread was between `watch` and `vitals`: event-loop delay beyond the monitor's
+ * own 1 ms interval (an idle thread shows 0), and collections.
+ */
 export interface ThreadVitals {
   lagP99Ms: number;
   lagMaxMs: number;
@@ -49,7 +52,8 @@ export type ClientReply =
  * by both threads of the benchmark.
  */
 export function watchThread() {
-  const delay = monitorEventLoopDelay({ resolution: 1 });
+  const resolutionMs = 1;
+  const delay = monitorEventLoopDelay({ resolution: resolutionMs });
   let gcCount = 0;
   let gcMs = 0;
   const observer = new PerformanceObserver((list) => {
@@ -69,8 +73,9 @@ export function watchThread() {
     stop(): ThreadVitals {
       delay.disable();
       observer.disconnect();
-      // The histogram is in nanoseconds; its resolution (1 ms) is subtracted by Node itself.
-      return { lagP99Ms: delay.percentile(99) / 1e6, lagMaxMs: delay.max / 1e6, gcCount, gcMs };
+      // Nanoseconds between the monitor's ticks, which are `resolutionMs` apart when nothing delays them.
+      const lag = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - resolutionMs);
+      return { lagP99Ms: lag(delay.percentile(99)), lagMaxMs: lag(delay.max), gcCount, gcMs };
     },
   };
 }
