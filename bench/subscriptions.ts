@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config/config';
 import { freeLoopbackPort } from '../src/infra/ports';
@@ -12,6 +13,7 @@ import { triggerForUser } from '../src/services/queue.service';
 import { runStandalone, spawnServer, startBenchEnvironment } from './harness';
 import { formatTable, percentile } from './load';
 import { parseBenchOptions, type BenchmarkResult, type BenchOptions } from './options';
+import { clock, watchThread, type Arrival, type ClientReply, type ClientRequest, type ThreadVitals } from './subscriber-clients';
 
 /** Subscriptions opened at once while filling the instance. */
 const OPEN_CONCURRENCY = 200;
@@ -21,11 +23,8 @@ const P99_GOAL_MS = 50;
 /** Real triggers per second in the last phase: each is a PostgreSQL transaction on two shared cores. */
 const TRIGGERS_PER_SECOND = 50;
 const LIVE_FLOW = 'bench_live';
-const SUBSCRIBE = JSON.stringify({
-  id: 'q',
-  type: 'subscribe',
-  payload: { query: 'subscription { screenQueueChanged { queueVersion reason occurredAt } }' },
-});
+/** pg-pool's default `idleTimeoutMillis` (the server's pool does not change it). */
+const POOL_IDLE_MS = 10_000;
 
 function rssBytes(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -36,11 +35,52 @@ function rssBytes(pid: number): number {
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Subscriber {
-  sub: string;
-  socket: WebSocket;
-  /** Called with each queue change's `occurredAt` (seconds) as it arrives. */
-  onChange: ((occurredAt: number) => void) | null;
+/** The subscribers' sockets, held by a worker thread (`subscriber-clients.ts`). */
+class SubscriberClients {
+  private readonly worker = new Worker(path.join(__dirname, 'subscriber-clients.js'));
+  private readonly waiting: ((reply: ClientReply) => void)[] = [];
+  private failure: Error | null = null;
+
+  constructor() {
+    this.worker.on('message', (reply: ClientReply) => this.waiting.shift()?.(reply));
+    this.worker.on('error', (error) => (this.failure = error));
+  }
+
+  /** One request with a reply; requests are sent one at a time, so replies come in order. */
+  private ask<T extends ClientReply['type']>(request: ClientRequest, type: T): Promise<Extract<ClientReply, { type: T }>> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting.push((reply) => {
+        if (reply.type === type) resolve(reply as Extract<ClientReply, { type: T }>);
+        else reject(new Error(reply.type === 'failed' ? reply.message : `unexpected ${reply.type}`));
+      });
+      this.worker.postMessage(request);
+    });
+  }
+
+  /** Opens a subscriber per user (subscriber indexes follow `users`), or opens and closes them. */
+  async open(wsUrl: string, users: { sub: string; token: string }[], closeAfter = false): Promise<void> {
+    await this.ask({ type: 'open', wsUrl, users, concurrency: OPEN_CONCURRENCY, closeAfter }, 'opened');
+  }
+
+  /** Queue changes arrived since the previous drain. */
+  async drain(): Promise<Arrival[]> {
+    return (await this.ask({ type: 'drain' }, 'drained')).arrivals;
+  }
+
+  /** Starts watching the worker's event loop and collections; `vitals()` stops and reports. */
+  watch(): void {
+    this.worker.postMessage({ type: 'watch' } satisfies ClientRequest);
+  }
+
+  async vitals(): Promise<ThreadVitals> {
+    return (await this.ask({ type: 'vitals' }, 'vitals')).vitals;
+  }
+
+  async close(): Promise<void> {
+    this.worker.postMessage({ type: 'close' } satisfies ClientRequest);
+    await this.worker.terminate();
+  }
 }
 
 /** A DevTools protocol session with the server process, through the V8 inspector it was started with. */
@@ -94,6 +134,29 @@ async function memoryAfterGc(inspectorPort: number, snapshotFile?: string): Prom
   }
 }
 
+/**
+ * A CPU profile and a sampled allocation profile of the server from now until `stop` (through
+ * its inspector), written to `DIR/subscriptions-publish.cpuprofile` and `.heapprofile` (Chrome
+ * DevTools opens both): `--profile-server DIR` profiles the publish phase alone. Sampling slows
+ * the server a little, so that run's latencies are not the headline.
+ */
+async function startServerProfile(inspectorPort: number, dir: string) {
+  const inspector = await openInspector(inspectorPort);
+  await inspector.call('Profiler.enable');
+  await inspector.call('Profiler.setSamplingInterval', { interval: 200 });
+  await inspector.call('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await inspector.call('Profiler.start');
+  return {
+    async stop() {
+      const cpu = (await inspector.call('Profiler.stop')) as { result?: { profile?: unknown } };
+      const heap = (await inspector.call('HeapProfiler.stopSampling')) as { result?: { profile?: unknown } };
+      writeFileSync(path.join(dir, 'subscriptions-publish.cpuprofile'), JSON.stringify(cpu.result!.profile));
+      writeFileSync(path.join(dir, 'subscriptions-publish.heapprofile'), JSON.stringify(heap.result!.profile));
+      inspector.close();
+    },
+  };
+}
+
 /** What the server says about itself on `/metrics` (prom-client's default metrics): GC by kind and event-loop lag. */
 interface ServerVitals {
   /** Collections and seconds spent, by kind (`major`, `minor`, `incremental`, `weakcb`). */
@@ -128,31 +191,6 @@ function gcBetween(before: ServerVitals, after: ServerVitals): string {
   return parts.join(', ') || 'none';
 }
 
-/** One raw graphql-transport-ws subscriber: init, subscribe, resolve on its SUBSCRIBED event. */
-function openSubscriber(wsUrl: string, sub: string, token: string): Promise<Subscriber> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
-    const subscriber: Subscriber = { sub, socket, onChange: null };
-    let subscribed = false;
-    socket.once('error', reject);
-    socket.once('close', (code) => {
-      if (!subscribed) reject(new Error(`closed ${code} before subscribing`));
-    });
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `bearer ${token}` } })));
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { type: string; payload?: { data?: { screenQueueChanged: { reason: string; occurredAt: number } } } };
-      if (message.type === 'connection_ack') socket.send(SUBSCRIBE);
-      else if (message.type === 'next') {
-        const change = message.payload!.data!.screenQueueChanged;
-        if (!subscribed && change.reason === 'SUBSCRIBED') {
-          subscribed = true;
-          resolve(subscriber);
-        } else subscriber.onChange?.(change.occurredAt);
-      } else if (message.type === 'error') reject(new Error(JSON.stringify(message.payload)));
-    });
-  });
-}
-
 /** Runs `act(i)` `rate` times per second for `durationMs`, on a fixed schedule (no coordinated omission). */
 async function paced(rate: number, durationMs: number, act: (i: number) => void): Promise<number> {
   const started = performance.now();
@@ -166,12 +204,22 @@ async function paced(rate: number, durationMs: number, act: (i: number) => void)
   return total;
 }
 
-/** Delivery latencies (ms) of `count` changes, waiting up to 5 s for stragglers. */
-async function collect(latencies: number[], count: number): Promise<number> {
+/**
+ * Drains arrivals into `record` until `count` changes arrived or 5 s passed without them all;
+ * returns how many are missing.
+ */
+async function collect(clients: SubscriberClients, count: number, record: (arrival: Arrival) => boolean): Promise<number> {
   const deadline = Date.now() + 5000;
-  while (latencies.length < count && Date.now() < deadline) await sleep(50);
-  return count - latencies.length;
+  let received = 0;
+  for (;;) {
+    for (const arrival of await clients.drain()) if (record(arrival)) received++;
+    if (received >= count || Date.now() >= deadline) return count - received;
+    await sleep(50);
+  }
 }
+
+const threadLine = (vitals: ThreadVitals) =>
+  `event-loop lag p99 ${vitals.lagP99Ms.toFixed(1)} ms, max ${vitals.lagMaxMs.toFixed(1)} ms; GC ${vitals.gcCount} (${vitals.gcMs.toFixed(0)} ms)`;
 
 /**
  * N idle `screenQueueChanged` subscribers on one server process (RSS per subscriber), then queue
@@ -184,7 +232,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
   const env = await startBenchEnvironment(() => {});
   let publisher: Runtime | undefined;
   let server: Awaited<ReturnType<typeof spawnServer>> | undefined;
-  const subscribers: Subscriber[] = [];
+  const clients = new SubscriberClients();
   try {
     // The publishing instance, in this process; booting it also applies the migrations.
     publisher = await bootRuntime(loadConfig(env.serverEnv, { log: () => {} }), createLogger('silent'), { verify: false, cacheDefinitions: false });
@@ -217,7 +265,7 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     server = await spawnServer({ ...env.serverEnv, METRICS_TOKEN }, [`--inspect=127.0.0.1:${inspectorPort}`]);
     const wsUrl = `${server.url.replace('http', 'ws')}/graphql`;
     // One subscriber in and out first, so the baseline includes the code paths' own warm-up.
-    (await openSubscriber(wsUrl, users[0].sub, users[0].token)).socket.close();
+    await clients.open(wsUrl, users.slice(0, 1), true);
     await sleep(1000);
     const rssBefore = rssBytes(server.pid);
     const snapshot = (name: string) => {
@@ -228,10 +276,9 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     const before = await memoryAfterGc(inspectorPort, snapshot('before'));
 
     const opening = Date.now();
-    for (let i = 0; i < users.length; i += OPEN_CONCURRENCY) {
-      subscribers.push(...(await Promise.all(users.slice(i, i + OPEN_CONCURRENCY).map((u) => openSubscriber(wsUrl, u.sub, u.token)))));
-    }
+    await clients.open(wsUrl, users);
     const openSeconds = (Date.now() - opening) / 1000;
+    const opened = Date.now();
     await sleep(2000);
     const rssAfter = rssBytes(server.pid);
     const perSubscriber = (rssAfter - rssBefore) / n;
@@ -241,40 +288,56 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
 
     // Real trusted triggers: a transaction on another instance, then its after-commit publish.
     const triggerLatencies: number[] = [];
-    const started = new Map<string, number>();
-    for (const s of subscribers) {
-      s.onChange = () => {
-        const at = started.get(s.sub);
-        if (at !== undefined) triggerLatencies.push(performance.now() - at);
-        started.delete(s.sub);
-      };
-    }
+    const started = new Map<number, number>();
     let triggerErrors = 0;
     const triggers: Promise<unknown>[] = [];
     const triggered = await paced(TRIGGERS_PER_SECOND, options.durationMs, (i) => {
-      const s = subscribers[(i * 104729) % subscribers.length];
-      started.set(s.sub, performance.now());
+      const index = (i * 104729) % n;
+      started.set(index, clock());
       triggers.push(
-        triggerForUser(publisher!.app, { userSub: s.sub, slug: LIVE_FLOW, platform: 'server', version: null, clientParameters: {}, serverParameters: {} })
+        triggerForUser(publisher!.app, { userSub: users[index].sub, slug: LIVE_FLOW, platform: 'server', version: null, clientParameters: {}, serverParameters: {} })
           .catch(() => triggerErrors++),
       );
     });
     await Promise.all(triggers);
-    const triggerLost = await collect(triggerLatencies, triggered);
+    const triggerLost = await collect(clients, triggered, ([index, , receivedAt]) => {
+      const at = started.get(index);
+      started.delete(index);
+      if (at === undefined) return false;
+      triggerLatencies.push(receivedAt - at);
+      return true;
+    });
 
     // Events straight through the after-commit publish path of another instance.
     // Versions far above the stored ones (subscribers drop events that are not newer).
+    await clients.drain();
+    // The opening burst filled A's connection pool; pg-pool closes those connections after 10 s
+    // idle, and PostgreSQL's backends exiting at once contend for the cores. That is not push
+    // delivery: start the window after it (`settled` in the output says how long was waited).
+    const settle = Math.max(0, opened + POOL_IDLE_MS + 1000 - Date.now());
+    await sleep(settle);
     const vitalsBefore = await scrapeVitals(server.url);
     const versions = new Map<string, number>();
     const publishLatencies: number[] = [];
-    for (const s of subscribers) s.onChange = (occurredAt) => publishLatencies.push(Date.now() - occurredAt * 1000);
+    const profileDir = options.profileServerDir;
+    if (profileDir !== null) mkdirSync(profileDir, { recursive: true });
+    const profile = profileDir === null ? null : await startServerProfile(inspectorPort, profileDir);
+    const benchThread = watchThread();
+    clients.watch();
+    benchThread.start();
     const published = await paced(options.eventsPerSecond, options.durationMs, (i) => {
-      const s = subscribers[(i * 7919) % subscribers.length];
-      const queueVersion = (versions.get(s.sub) ?? 1_000_000) + 1;
-      versions.set(s.sub, queueVersion);
-      publisher!.app.queueChanges.publish(s.sub, { queueVersion, reason: 'FLOW_TRIGGERED', flowSlug: LIVE_FLOW, occurredAt: Date.now() / 1000 });
+      const sub = users[(i * 7919) % n].sub;
+      const queueVersion = (versions.get(sub) ?? 1_000_000) + 1;
+      versions.set(sub, queueVersion);
+      publisher!.app.queueChanges.publish(sub, { queueVersion, reason: 'FLOW_TRIGGERED', flowSlug: LIVE_FLOW, occurredAt: clock() / 1000 });
     });
-    const publishLost = await collect(publishLatencies, published);
+    const publishLost = await collect(clients, published, ([, occurredAt, receivedAt]) => {
+      publishLatencies.push(receivedAt - occurredAt);
+      return true;
+    });
+    const publisherVitals = benchThread.stop();
+    await profile?.stop();
+    const receiverVitals = await clients.vitals();
     const vitalsAfter = await scrapeVitals(server.url);
 
     print('');
@@ -294,22 +357,26 @@ export async function runSubscriptionBenchmark(options: BenchOptions, print: (te
     print(formatTable(
       ['events from another instance', 'rate/s', 'events', 'p50 ms', 'p99 ms', 'max ms', 'lost'],
       [
-        ['publish after commit', options.eventsPerSecond, published, percentile(publishLatencies, 50), percentile(publishLatencies, 99), Math.max(...publishLatencies), publishLost],
+        ['publish after commit', options.eventsPerSecond, published, percentile(publishLatencies, 50).toFixed(1), percentile(publishLatencies, 99).toFixed(1), Math.max(...publishLatencies).toFixed(1), publishLost],
         ['trusted trigger (tx + publish)', TRIGGERS_PER_SECOND, triggered, percentile(triggerLatencies, 50).toFixed(1), percentile(triggerLatencies, 99).toFixed(1), Math.max(...triggerLatencies).toFixed(1), triggerLost],
       ],
     ));
-    print(`server during the publish phase: GC ${gcBetween(vitalsBefore, vitalsAfter)}; event-loop lag p99 ${(vitalsAfter.lagP99Seconds * 1000).toFixed(1)} ms, max ${(vitalsAfter.lagMaxSeconds * 1000).toFixed(1)} ms`);
+    // prom-client's monitor ticks every 10 ms and reports the time between ticks: idle is about 10 ms.
+    print(`server during the publish phase: GC ${gcBetween(vitalsBefore, vitalsAfter)}; event-loop lag p99 ${(vitalsAfter.lagP99Seconds * 1000).toFixed(1)} ms, max ${(vitalsAfter.lagMaxSeconds * 1000).toFixed(1)} ms (prom-client's figures: an idle loop shows 10)`);
+    if (profileDir !== null) print(`server profiles of the publish phase in ${profileDir} (summarize the CPU one: node dist/bench/cpu-profile.js FILE)`);
+    print(`bench publishing thread (instance B) during it: ${threadLine(publisherVitals)} (beyond the 1 ms monitor tick: an idle loop shows 0)`);
+    print(`bench receiving thread (${n} client sockets) during it: ${threadLine(receiverVitals)}`);
     const p99 = percentile(publishLatencies, 99);
     return {
       name: 'subscriptions',
       summary: [
         `subscriptions: ${n} subscribers in ${mib(rssAfter)} MiB RSS (${(perSubscriber / 1024).toFixed(1)} KiB each; goal < ${mib(RSS_GOAL_BYTES)} MiB)${rssAfter < RSS_GOAL_BYTES ? '' : ' ABOVE GOAL'}; ${(livePerSubscriber / 1024).toFixed(1)} KiB live each, ${mib(rssAfterGc)} MiB RSS after a full GC`,
-        `subscriptions: push latency at ${options.eventsPerSecond}/s p50 ${percentile(publishLatencies, 50)} ms, p99 ${p99} ms (goal < ${P99_GOAL_MS} ms)${p99 < P99_GOAL_MS ? '' : ' ABOVE GOAL'}`,
+        `subscriptions: push latency at ${options.eventsPerSecond}/s p50 ${percentile(publishLatencies, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (goal < ${P99_GOAL_MS} ms)${p99 < P99_GOAL_MS ? '' : ' ABOVE GOAL'}`,
       ],
       errors: publishLost + triggerLost + triggerErrors,
     };
   } finally {
-    for (const s of subscribers) s.socket.terminate();
+    await clients.close();
     await server?.stop();
     await publisher?.stop();
     await env.stop();
