@@ -199,6 +199,11 @@ class Phase {
 // ---- statement census: what each side really sent to PostgreSQL, per operation ----
 
 interface StatementCount {
+  /**
+   * pg_stat_statements' `queryid`: the two sides are matched on it, not on the text, which is the
+   * raw one (constants not replaced) when a connection prepared the statement before the reset.
+   */
+  id: string;
   statement: string;
   perOp: number;
   /** Mean execution time inside PostgreSQL, ms. */
@@ -210,20 +215,19 @@ const normalize = (query: string) => query.replace(/\s+/g, ' ').replace(/;$/, ''
 async function countStatements(admin: pg.Pool, ops: number, work: () => Promise<void>): Promise<StatementCount[]> {
   await admin.query('SELECT pg_stat_statements_reset()');
   await work();
-  const { rows } = await admin.query<{ query: string; calls: string; total: number }>(
-    `SELECT s.query, s.calls, s.total_exec_time AS total
+  const { rows } = await admin.query<{ queryid: string; query: string; calls: string; total: number }>(
+    `SELECT s.queryid::text AS queryid, s.query, s.calls, s.total_exec_time AS total
      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
      WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat_statements%'`,
   );
-  const merged = new Map<string, { calls: number; total: number }>();
+  const merged = new Map<string, { statement: string; calls: number; total: number }>();
   for (const row of rows) {
-    const key = normalize(row.query);
-    const entry = merged.get(key) ?? { calls: 0, total: 0 };
+    const entry = merged.get(row.queryid) ?? { statement: normalize(row.query), calls: 0, total: 0 };
     entry.calls += Number(row.calls);
     entry.total += row.total;
-    merged.set(key, entry);
+    merged.set(row.queryid, entry);
   }
-  return [...merged].map(([statement, { calls, total }]) => ({ statement, perOp: calls / ops, meanMs: total / calls }));
+  return [...merged].map(([id, { statement, calls, total }]) => ({ id, statement, perOp: calls / ops, meanMs: total / calls }));
 }
 
 interface Census {
@@ -260,10 +264,11 @@ const dbMsPerOp = (counts: StatementCount[]) => counts.reduce((sum, c) => sum + 
 function formatCensus(census: Census[]): string {
   const lines: string[] = [];
   for (const { op, server, floor } of census) {
-    const find = (counts: StatementCount[], statement: string) => counts.find((c) => c.statement === statement);
-    const statements = [...new Set([...server, ...floor].map((c) => c.statement))];
-    const rows = statements
-      .map((statement) => ({ statement, s: find(server, statement), f: find(floor, statement) }))
+    const find = (counts: StatementCount[], id: string) => counts.find((c) => c.id === id);
+    const ids = [...new Set([...server, ...floor].map((c) => c.id))];
+    const rows = ids
+      .map((id) => ({ s: find(server, id), f: find(floor, id) }))
+      .map(({ s, f }) => ({ statement: s?.statement ?? f?.statement ?? '', s, f }))
       .sort((a, b) => (b.s?.meanMs ?? 0) - (a.s?.meanMs ?? 0))
       .map(({ statement, s, f }) => [
         fixed(s?.perOp ?? 0), fixed(f?.perOp ?? 0), fixed((s?.meanMs ?? 0) * 1000, 0), fixed((f?.meanMs ?? 0) * 1000, 0), statement.slice(0, 80),
@@ -280,7 +285,7 @@ function formatCensus(census: Census[]): string {
 
 function sameStatements(census: Census[]): boolean {
   const shape = (counts: StatementCount[]) =>
-    counts.map((c) => `${c.statement}×${fixed(c.perOp, 2)}`).sort().join('\n');
+    counts.map((c) => `${c.id}×${fixed(c.perOp, 2)}`).sort().join('\n');
   return census.every(({ server, floor }) => shape(server) === shape(floor));
 }
 

@@ -24,6 +24,20 @@ describe('statsDay (stats-cache-jobs.md §1.1)', () => {
     expect(statsDay(at('2024-11-04T07:59:59.999Z'))).toBe(20030);
   });
 
+  it('answers day starts from the cached day as the search does, around both DST changes', () => {
+    // Each statsDay call caches its day; the starts of that day and the next then come from it.
+    for (const [instant, day, start, next] of [
+      ['2024-03-10T12:00:00Z', 19792, '2024-03-10T08:00:00Z', '2024-03-11T07:00:00Z'],
+      ['2024-03-09T12:00:00Z', 19791, '2024-03-09T08:00:00Z', '2024-03-10T08:00:00Z'],
+      ['2024-11-03T12:00:00Z', 20030, '2024-11-03T07:00:00Z', '2024-11-04T08:00:00Z'],
+    ] as const) {
+      expect(statsDay(at(instant))).toBe(day);
+      expect(startOfStatsDay(day)).toBe(at(start));
+      expect(startOfStatsDay(day + 1)).toBe(at(next));
+      expect(startOfStatsDay(day - 1)).toBe(at(start) - 24 * 3600); // not cached: the search
+    }
+  });
+
   it('follows the configured zone, not UTC nor the process zone', () => {
     expect(statsDay(at('2024-03-10T07:59:59Z'), 'UTC')).toBe(19792);
     expect(statsDay(at('2024-03-09T23:30:00Z'), 'Europe/Berlin')).toBe(19792);

@@ -70,7 +70,14 @@ export function statsDay(instant: number, zone: string = DEFAULT_STATS_TIMEZONE)
 
 /** The instant (seconds) stats day `unixDate` starts: local midnight in `zone`. */
 export function startOfStatsDay(unixDate: number, zone: string = DEFAULT_STATS_TIMEZONE): number {
-  return firstSecondOf(clockFor(zone), unixDate);
+  const clock = clockFor(zone);
+  // The stats writer asks for the next day's start on every request: the cached day knows it.
+  const cached = clock.day;
+  if (cached !== null) {
+    if (unixDate === cached.unixDate) return cached.start;
+    if (unixDate === cached.unixDate + 1) return cached.end;
+  }
+  return firstSecondOf(clock, unixDate);
 }
 
 /** Seconds from `instant` until the next stats day starts (the charts' cache lifetime). */

@@ -2,7 +2,7 @@ import { screenFlags } from '../../domain/flags';
 import type { JsonObject } from '../../domain/json';
 import type { FlowScreen, QueuedScreen } from '../../domain/model';
 import { isStorableText } from '../../domain/json';
-import { jsonParam, textArrayParam, type Sql } from '../sql';
+import { jsonParam, prepared, textArrayParam, type Sql } from '../sql';
 import { frontLogCtes, type FrontLog } from './screens-log.repository';
 import { BUMP_QUEUE_VERSION, USER_COLUMNS, type UserRecord } from './users.repository';
 
@@ -71,9 +71,9 @@ const withQueueRows = (userCte: string) => `WITH u AS (${userCte})
      FROM u LEFT JOIN user_client_screens q ON q.user_id = u.id::bigint LEFT JOIN client_screens cs ON cs.id = q.client_screen_id
      ORDER BY q.outer_counter DESC, q.inner_counter ASC`;
 
-const SNAPSHOT_BY_TOKEN = withQueueRows(`SELECT ${USER_COLUMNS}, u.queue_version FROM user_tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token = ? AND (t.expires_at IS NULL OR t.expires_at > ?)`);
-const SNAPSHOT_BY_SUB = withQueueRows(`SELECT ${USER_COLUMNS}, u.queue_version FROM users u WHERE u.sub = ?`);
+const SNAPSHOT_BY_TOKEN = prepared(withQueueRows(`SELECT ${USER_COLUMNS}, u.queue_version FROM user_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token = ? AND (t.expires_at IS NULL OR t.expires_at > ?)`));
+const SNAPSHOT_BY_SUB = prepared(withQueueRows(`SELECT ${USER_COLUMNS}, u.queue_version FROM users u WHERE u.sub = ?`));
 
 /**
  * Authentication and the user's whole queue in one statement (one snapshot), taking no lock. Null
@@ -205,10 +205,10 @@ export async function writeQueueIfCurrent(
 ): Promise<{ visitor: { id: string; uid: string }; queueVersion: number } | null> {
   const log = frontLogCtes(input);
   const rows = await sql<{ id: string; uid: string; queue_version: number }>(
-    `WITH current AS (UPDATE users SET queue_version = queue_version + 1 WHERE id = ?::bigint AND queue_version = ?::integer RETURNING queue_version),
+    prepared(`WITH current AS (UPDATE users SET queue_version = queue_version + 1 WHERE id = ?::bigint AND queue_version = ?::integer RETURNING queue_version),
      ${DIFFERENCE_CTES},
      ${log.text}
-     SELECT visitor.id::text AS id, visitor.uid, current.queue_version FROM visitor, current`,
+     SELECT visitor.id::text AS id, visitor.uid, current.queue_version FROM visitor, current`),
     [input.userId, input.expectedVersion, ...differenceParams(input.userId, input.deletedUids, input.inserted), ...log.params],
   );
   if (rows.length === 0) return null;

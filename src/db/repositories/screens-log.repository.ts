@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../domain/json';
-import { jsonParam, type Sql } from '../sql';
+import { jsonParam, prepared, type Sql } from '../sql';
 
 /** A visitor uid as the header must spell it to count (queue-engine.md §6.3). */
 export const VISITOR_UID_PATTERN = /^oseh_v_[a-zA-Z0-9_-]{5,30}$/;
@@ -55,9 +55,9 @@ export function frontLogCtes(input: FrontLog): { text: string; params: unknown[]
 export async function logRealizedFront(sql: Sql, input: FrontLog & { queueVersion: number }): Promise<{ id: string; uid: string } | null> {
   const log = frontLogCtes(input);
   const [visitor] = await sql<{ id: string; uid: string }>(
-    `WITH current AS (SELECT 1 FROM users WHERE id = ?::bigint AND queue_version = ?::integer),
+    prepared(`WITH current AS (SELECT 1 FROM users WHERE id = ?::bigint AND queue_version = ?::integer),
      ${log.text}
-     SELECT id::text AS id, uid FROM visitor`,
+     SELECT id::text AS id, uid FROM visitor`),
     [input.userId, input.queueVersion, ...log.params],
   );
   return visitor ?? null;
