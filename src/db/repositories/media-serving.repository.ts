@@ -2,7 +2,7 @@
  * Reads behind media realization and serving (screens-and-media.md §2.4-§2.5, §3.6) and the
  * save-time media checks (§1.6.2). Writes (uploads, processing) live with the upload code.
  */
-import { isStorableText, type JsonObject } from '../../domain/json';
+import { isStorableText } from '../../domain/json';
 import type { ContentExportRow, ImageExportRow, ThumbhashCandidate, TranscriptPhraseRow } from '../../domain/media';
 import { textArrayParam, type Sql } from '../sql';
 
@@ -68,19 +68,15 @@ export async function contentWithTranscript(sql: Sql, contentUid: string): Promi
   return rows[0] ?? null;
 }
 
-interface ExportPartRow {
+/** One export (its own columns, uid as `exportUid`) joined with one of its parts. */
+type ExportPartRow = Omit<ContentExportRow, 'uid' | 'fileSize' | 'parts'> & {
   exportUid: string;
-  format: string;
-  bandwidth: number;
-  codecs: string;
-  targetDuration: number;
-  formatParameters: JsonObject;
-  qualityParameters: JsonObject;
   partUid: string;
   position: number;
   durationSeconds: number;
+  /** The part's byte size. */
   fileSize: number;
-}
+};
 
 /** Rows of exports joined with their parts, folded into one row per export (parts by position). */
 function foldExports(rows: ExportPartRow[]): ContentExportRow[] {
