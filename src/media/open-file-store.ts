@@ -1,0 +1,43 @@
+import type { FileStoreConfig } from '../config/config';
+import { LocalFileStore, type FileStore } from './file-store';
+
+/** The configured store could not be used at startup (unreachable, missing bucket, refused credentials). */
+export class FileStoreUnavailableError extends Error {
+  override name = 'FileStoreUnavailableError';
+}
+
+export interface OpenedFileStore {
+  files: FileStore;
+  /** Releases what the store holds open (the S3 client's connections). */
+  close(): void;
+}
+
+/**
+ * The configured FileStore. The S3 store's module (and with it the AWS SDK) is loaded here and
+ * only for `kind: 's3'`, so a local-disk server never loads the SDK. The bucket is checked once,
+ * so a wrong name or credentials stop the start rather than the first upload.
+ */
+export async function openFileStore(config: FileStoreConfig): Promise<OpenedFileStore> {
+  if (config.kind === 'local') return { files: new LocalFileStore(config.root), close: () => {} };
+  const { S3FileStore } = await import('./s3-file-store.js');
+  const store = new S3FileStore({
+    bucket: config.bucket,
+    keyPrefix: config.keyPrefix,
+    client: {
+      region: config.region,
+      endpoint: config.endpoint ?? undefined,
+      forcePathStyle: config.forcePathStyle,
+      // Checksums only where S3 requires them: several S3-compatible services refuse the SDK's
+      // default CRC trailers. AWS itself is left at the SDK's defaults.
+      ...(config.endpoint === null ? {} : { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }),
+    },
+  });
+  try {
+    await store.checkBucket();
+  } catch (error) {
+    store.close();
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new FileStoreUnavailableError(`FILE_STORE=s3: bucket "${config.bucket}" is not usable (${reason})`);
+  }
+  return { files: store, close: () => store.close() };
+}
