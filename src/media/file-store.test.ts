@@ -303,7 +303,7 @@ describe('S3FileStore specifics', () => {
       opened.close();
       const missing = openFileStore({ ...base, bucket: 'no-such-bucket' });
       await expect(missing).rejects.toThrow(FileStoreUnavailableError);
-      await expect(missing).rejects.toThrow(/bucket "no-such-bucket" is not usable/);
+      await expect(missing).rejects.toThrow(/bucket "no-such-bucket" is not usable \(HTTP 404: no such bucket/);
     } finally {
       delete process.env.AWS_ACCESS_KEY_ID;
       delete process.env.AWS_SECRET_ACCESS_KEY;

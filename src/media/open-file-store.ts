@@ -36,8 +36,17 @@ export async function openFileStore(config: FileStoreConfig): Promise<OpenedFile
     await store.checkBucket();
   } catch (error) {
     store.close();
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new FileStoreUnavailableError(`FILE_STORE=s3: bucket "${config.bucket}" is not usable (${reason})`);
+    throw new FileStoreUnavailableError(`FILE_STORE=s3: bucket "${config.bucket}" is not usable (${whyUnusable(error)})`);
   }
   return { files: store, close: () => store.close() };
+}
+
+/** HeadBucket answers without a body, so a status says more than the SDK's message ("UnknownError"). */
+function whyUnusable(error: unknown): string {
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  if (status === 404) return 'HTTP 404: no such bucket at this endpoint and region';
+  if (status === 403) return 'HTTP 403: access denied; check the credentials and the bucket policy';
+  if (status === 301) return 'HTTP 301: the bucket is in another region; set S3_REGION';
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return status === undefined ? what : `HTTP ${status}, ${what}`;
 }
