@@ -9,7 +9,7 @@ import type { FileStoreConfig } from '../config/config';
 import { parseByteRange } from '../domain/media/range';
 import { checkFileKey, LocalFileStore, readAll, type ByteRange, type FileStore } from './file-store';
 import { FileStoreUnavailableError, openFileStore } from './open-file-store';
-import { MIN_PART_SIZE, S3FileStore } from './s3-file-store';
+import { MIN_PART_SIZE, S3FileStore, sliceBody } from './s3-file-store';
 import { LOOPBACK_S3_CREDENTIALS, startLoopbackS3, type LoopbackS3 } from './s3rver.testkit';
 
 /**
@@ -271,7 +271,7 @@ describe('S3FileStore specifics', () => {
     await store.put('small', randomBytes(MIN_PART_SIZE));
     await store.put('large', randomBytes(MIN_PART_SIZE + 1));
     // Method, path and the query's names (values are upload ids and SDK markers).
-    const made = s3.requests.slice(seen).map((line) => {
+    const made = s3.requests.slice(seen).map(({ line }) => {
       const [method, target] = line.split(' ');
       const url = new URL(target, s3.endpoint);
       const names = [...url.searchParams.keys()].filter((name) => name !== 'x-id');
@@ -285,6 +285,16 @@ describe('S3FileStore specifics', () => {
       'POST /clientflows-test/parts/large?uploadId',
     ]);
     expect(await store.stat('large')).toEqual({ size: MIN_PART_SIZE + 1 });
+    // No checksum the API does not require (S3-compatible services refuse the SDK's default ones).
+    const checksumHeaders = s3.requests.slice(seen).flatMap(({ headers }) => Object.keys(headers).filter((name) => /checksum/i.test(name)));
+    expect(checksumHeaders).toEqual([]);
+  });
+
+  it('cuts a response that holds more than the range (HTTP lets a server ignore Range) and stops reading it', async () => {
+    const source = Readable.from([Buffer.from('0123'), Buffer.from('4567'), Buffer.from('89')], { objectMode: false });
+    expect((await readAll(sliceBody(source, 3, 4))).toString()).toBe('3456');
+    expect(source.destroyed).toBe(true);
+    expect((await readAll(sliceBody(Readable.from([TEN], { objectMode: false }), 0, 10))).toString()).toBe('0123456789');
   });
 
   it('refuses a part size S3 would refuse', () => {

@@ -27,9 +27,6 @@ export async function openFileStore(config: FileStoreConfig): Promise<OpenedFile
       region: config.region,
       endpoint: config.endpoint ?? undefined,
       forcePathStyle: config.forcePathStyle,
-      // Checksums only where S3 requires them: several S3-compatible services refuse the SDK's
-      // default CRC trailers. AWS itself is left at the SDK's defaults.
-      ...(config.endpoint === null ? {} : { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' }),
     },
   });
   try {

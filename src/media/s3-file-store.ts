@@ -12,7 +12,7 @@ import {
   type CompletedPart,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { assertByteRange, assertFileKey, rangeOutsideObject, type ByteRange, type FileStore, type StoredObject } from './file-store';
 
 /**
@@ -53,7 +53,17 @@ export class S3FileStore implements FileStore {
     if (!Number.isSafeInteger(this.partSize) || this.partSize < MIN_PART_SIZE) {
       throw new Error(`S3FileStore: part size must be an integer of at least ${MIN_PART_SIZE} bytes`);
     }
-    this.client = new S3Client(options.client);
+    this.client = new S3Client({
+      // A store that does not answer fails the request instead of holding it: 5 s to connect, and
+      // 2 minutes without a byte either way (a paused download longer than that is cut; clients resume with Range).
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
+      // Checksums only where the API requires them: several S3-compatible services refuse the
+      // SDK's default CRC headers, and parts sent with a checksum their multipart upload was not
+      // created with are refused. One path for AWS and the rest; TLS guards the bytes in transit.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      ...options.client,
+    });
   }
 
   private objectKey(key: string): string {
@@ -136,7 +146,7 @@ export class S3FileStore implements FileStore {
     }
     // HTTP lets a server send more than asked (some S3-compatible servers do): cut to the range.
     const exact = served.start === range.start && served.end === range.end;
-    return { size: served.size, body: exact ? body : slice(body, range.start - served.start, range.end - range.start + 1) };
+    return { size: served.size, body: exact ? body : sliceBody(body, range.start - served.start, range.end - range.start + 1) };
   }
 
   async delete(key: string): Promise<void> {
@@ -198,32 +208,28 @@ async function* partsOf(body: Buffer | Readable, size: number): AsyncGenerator<B
   if (heldBytes > 0) yield Buffer.concat(held, heldBytes);
 }
 
-/** `length` bytes of `source` after skipping `skip`; the source is destroyed once they are passed. */
-function slice(source: Readable, skip: number, length: number): Readable {
-  let toSkip = skip;
-  let left = length;
-  const cut = new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      let bytes = chunk;
-      if (toSkip > 0) {
-        const skipped = Math.min(toSkip, bytes.length);
-        bytes = bytes.subarray(skipped);
-        toSkip -= skipped;
-      }
-      if (left > 0 && bytes.length > 0) {
+/** `length` bytes of `source` after skipping `skip`; the source is destroyed once they are read, or when the result is. */
+export function sliceBody(source: Readable, skip: number, length: number): Readable {
+  async function* cut(): AsyncGenerator<Buffer> {
+    let toSkip = skip;
+    let left = length;
+    try {
+      for await (const chunk of source) {
+        let bytes = chunk as Buffer;
+        if (toSkip > 0) {
+          const skipped = Math.min(toSkip, bytes.length);
+          bytes = bytes.subarray(skipped);
+          toSkip -= skipped;
+        }
+        if (bytes.length === 0) continue;
         const kept = bytes.subarray(0, left);
         left -= kept.length;
-        this.push(kept);
+        yield kept;
+        if (left === 0) return;
       }
-      if (left === 0) {
-        // The rest is not wanted: stop reading it.
-        this.push(null);
-        source.unpipe(cut);
-        source.destroy();
-      }
-      done();
-    },
-  });
-  source.once('error', (error) => cut.destroy(error));
-  return source.pipe(cut);
+    } finally {
+      source.destroy();
+    }
+  }
+  return Readable.from(cut(), { objectMode: false });
 }

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,8 @@ export interface LoopbackS3 {
   /** `http://127.0.0.1:<port>` */
   endpoint: string;
   bucket: string;
-  /** Every request so far, as `METHOD /path?query` (which S3 calls a store made). */
-  requests: string[];
+  /** Every request so far: `METHOD /path?query` and its headers (which S3 calls a store made, and how). */
+  requests: { line: string; headers: IncomingHttpHeaders }[];
   /** The server's environment for `FILE_STORE=s3` against this bucket (credentials through the SDK's chain). */
   serverEnv(extra?: Record<string, string>): Record<string, string>;
   stop(): Promise<void>;
@@ -36,8 +36,8 @@ export async function startLoopbackS3(bucket = 'clientflows-test'): Promise<Loop
   const S3rver = require('s3rver') as S3rverClass;
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
   const { port } = await server.run();
-  const requests: string[] = [];
-  server.httpServer.prependListener('request', (request: IncomingMessage) => requests.push(`${request.method} ${request.url}`));
+  const requests: LoopbackS3['requests'] = [];
+  server.httpServer.prependListener('request', (request: IncomingMessage) => requests.push({ line: `${request.method} ${request.url}`, headers: request.headers }));
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
