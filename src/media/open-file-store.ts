@@ -42,7 +42,7 @@ export async function openFileStore(config: FileStoreConfig): Promise<OpenedFile
 function whyUnusable(error: unknown): string {
   const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
   if (status === 404) return 'HTTP 404: no such bucket at this endpoint and region';
-  if (status === 403) return 'HTTP 403: access denied; check the credentials and the bucket policy';
+  if (status === 403) return 'HTTP 403: access denied; the credentials need s3:ListBucket on it (and object read, write, delete)';
   if (status === 301) return 'HTTP 301: the bucket is in another region; set S3_REGION';
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return status === undefined ? what : `HTTP ${status}, ${what}`;
