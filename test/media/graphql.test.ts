@@ -85,4 +85,18 @@ describe('media over GraphQL', () => {
     const tooMany = await graphql(server.url, ClientFlowImagesDocument, { first: 251 }, { authorization: auth });
     expect(errorCode(tooMany)).toBe('BAD_USER_INPUT');
   });
+
+  it('a refused upload: the subscription shows the failure and its readable reason, and nothing is listed', async () => {
+    const bytes = Buffer.from('this is no mp4 at all');
+    const started = await graphql(server.url, StartClientFlowContentUploadDocument, { job: AUDIO_JOB, fileSize: bytes.length }, { authorization: auth });
+    const upload = started.data!.startClientFlowContentUpload;
+    const progress = followProgress(upload.progress.uid, upload.progress.jwt);
+    expect(await sendPart(server, upload.uid, 1, bytes, { header: `bearer ${upload.jwt}` })).toMatchObject({ status: 202, body: { done: true } });
+    const events = await progress;
+    expect(events.map((e) => e.type)).toEqual(['queued', 'started', 'failed']);
+    expect(events[2]).toMatchObject({ message: expect.stringMatching(/not an mp4/), indicator: { type: 'final' } });
+    const sha = createHash('sha512').update(bytes).digest('hex');
+    const listed = await graphql(server.url, ClientFlowContentFilesDocument, { filter: { originalFileSha512: { op: 'EQ' as TextOperator, value: sha } } }, { authorization: auth });
+    expect(listed.data?.clientFlowContentFiles.nodes).toEqual([]);
+  });
 });
