@@ -217,14 +217,26 @@ function processCpuSeconds(pid: number): number {
   return fields === null ? 0 : cpuSecondsOf(fields);
 }
 
-/** The postmaster and every backend it forked (a backend's CPU time is lost when it exits). */
-function postgresCpuSeconds(postmasterPid: number): number {
-  let total = processCpuSeconds(postmasterPid);
+/** CPU seconds so far of the postmaster and of every process it forked, by pid. */
+function postgresCpuByPid(postmasterPid: number): Map<number, number> {
+  const byPid = new Map([[postmasterPid, processCpuSeconds(postmasterPid)]]);
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const fields = statFields(Number(name));
-    if (fields !== null && Number(fields[1]) === postmasterPid) total += cpuSecondsOf(fields);
+    if (fields !== null && Number(fields[1]) === postmasterPid) byPid.set(Number(name), cpuSecondsOf(fields));
   }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU between two samples, backend by backend. A plain difference of totals is
+ * wrong whenever a backend exits in between (a pool closing idle connections): its whole past
+ * CPU would be subtracted. A backend that exited is left out (its last moments are lost); one
+ * that started is counted from zero.
+ */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -239,6 +251,8 @@ export interface CpuSample {
   /** CPU seconds used so far by: the server process (null when none runs), PostgreSQL, this process. */
   server: number | null;
   postgres: number;
+  /** In a sample (not in a difference or sum): PostgreSQL's processes one by one. */
+  postgresByPid?: Map<number, number>;
   client: number;
   /** The whole machine, so that other work competing for the cores shows. */
   machine: number;
@@ -246,9 +260,11 @@ export interface CpuSample {
 
 export function sampleCpu(env: BenchEnvironment, serverPid: number | null): CpuSample {
   const own = process.cpuUsage();
+  const postgresByPid = postgresCpuByPid(env.postmasterPid);
   return {
     server: serverPid === null ? null : processCpuSeconds(serverPid),
-    postgres: postgresCpuSeconds(env.postmasterPid),
+    postgres: [...postgresByPid.values()].reduce((sum, seconds) => sum + seconds, 0),
+    postgresByPid,
     client: (own.user + own.system) / 1e6,
     machine: machineBusySeconds(),
   };
@@ -263,5 +279,11 @@ function combine(a: CpuSample, b: CpuSample, op: (x: number, y: number) => numbe
   };
 }
 
-export const cpuBetween = (before: CpuSample, after: CpuSample) => combine(after, before, (x, y) => x - y);
+export function cpuBetween(before: CpuSample, after: CpuSample): CpuSample {
+  const difference = combine(after, before, (x, y) => x - y);
+  if (before.postgresByPid !== undefined && after.postgresByPid !== undefined) {
+    difference.postgres = postgresCpuBetween(before.postgresByPid, after.postgresByPid);
+  }
+  return difference;
+}
 export const addCpu = (a: CpuSample, b: CpuSample) => combine(a, b, (x, y) => x + y);

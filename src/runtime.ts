@@ -36,6 +36,9 @@ export function connectRedis(url: string, log: Logger): Redis {
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+    // Commands issued in the same event-loop tick (stats writes and publications of concurrent
+    // requests) go out in one write: fewer system calls per request under load, same commands.
+    enableAutoPipelining: true,
   });
   let reported = false;
   redis.on('error', (error) => {

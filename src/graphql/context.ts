@@ -10,6 +10,12 @@ export interface GraphQLContext {
   visitor: string | undefined;
   /** Authenticates once per operation, on first use. */
   auth(): Promise<AuthResult>;
+  /**
+   * `auth()`, reading the user's queue in the same statement when this is the first use (peek
+   * and pop then skip their own read). The snapshot is handed out once: a later field of the
+   * same document may run after a change.
+   */
+  authWithQueue(): Promise<AuthResult>;
   /** Request-scoped DataLoaders (batched related-row reads), created on first use. */
   readonly loaders: AdminLoaders;
 }
@@ -20,6 +26,7 @@ export interface GraphQLContext {
  */
 class OperationContext implements GraphQLContext {
   private authResult: Promise<AuthResult> | undefined = undefined;
+  private snapshotTaken = false;
   private adminLoaders: AdminLoaders | undefined = undefined;
 
   constructor(
@@ -31,6 +38,14 @@ class OperationContext implements GraphQLContext {
 
   auth(): Promise<AuthResult> {
     return (this.authResult ??= authenticate(this.app, this.authorization));
+  }
+
+  async authWithQueue(): Promise<AuthResult> {
+    const result = await (this.authResult ??= authenticate(this.app, this.authorization, { withQueue: true }));
+    if (!result.ok || result.snapshot === undefined) return result;
+    if (this.snapshotTaken) return { ok: true, user: result.user };
+    this.snapshotTaken = true;
+    return result;
   }
 
   get loaders(): AdminLoaders {

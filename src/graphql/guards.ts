@@ -1,4 +1,5 @@
 import type { UserRecord } from '../db/repositories/users.repository';
+import type { QueueSnapshot } from '../db/repositories/queue.repository';
 import type { RateLimitResult } from '../services/rate-limit';
 import type { GraphQLContext } from './context';
 import { ForbiddenError, RateLimitedError, UnauthenticatedError } from './errors';
@@ -8,6 +9,13 @@ export async function requireUser(ctx: GraphQLContext): Promise<UserRecord> {
   const result = await ctx.auth();
   if (!result.ok) throw new UnauthenticatedError(result.reason);
   return result.user;
+}
+
+/** The authenticated user and, when this is the operation's first read, its queue (see `authWithQueue`). */
+export async function requireUserWithQueue(ctx: GraphQLContext): Promise<{ user: UserRecord; snapshot?: QueueSnapshot }> {
+  const result = await ctx.authWithQueue();
+  if (!result.ok) throw new UnauthenticatedError(result.reason);
+  return { user: result.user, snapshot: result.snapshot };
 }
 
 /** The authenticated admin (admin-api.md §1.5): non-admins get FORBIDDEN `not_admin`. */

@@ -2,13 +2,14 @@ import type { Logger } from '../lib/log';
 import type { AppContext } from '../services/app-context';
 import { cleanupOldUserClientScreens } from './cleanup-old-queues';
 import { dailyClientFlowStats, dailyClientScreenStats } from './daily-stats-rollup';
+import { sweepFilePurgatory } from './file-purgatory';
 import { silentProgress, type Job, type JobContext, type JobProgress, type JobResult } from './job';
 import { cleanupOldScreenLogs } from './screen-log-retention';
 
 export type { Job, JobContext, JobResult } from './job';
 
 /** Every job, by the name the CLI (`npm run job -- <name>`) and the scheduler use. */
-export const JOBS: readonly Job[] = [dailyClientFlowStats, dailyClientScreenStats, cleanupOldUserClientScreens, cleanupOldScreenLogs];
+export const JOBS: readonly Job[] = [dailyClientFlowStats, dailyClientScreenStats, cleanupOldUserClientScreens, cleanupOldScreenLogs, sweepFilePurgatory];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((job) => job.name === name);

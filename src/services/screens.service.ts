@@ -27,7 +27,7 @@ export interface ClientRequest {
   version: number | null;
   /** The `visitor` header as sent, if any. */
   visitorHeader: string | undefined;
-  /** The user's queue as authentication read it (REST), unlocked: spares a peek its own read. */
+  /** The user's queue as authentication read it (REST or GraphQL), unlocked: spares a peek or pop its own read. */
   snapshot?: QueueSnapshot;
 }
 

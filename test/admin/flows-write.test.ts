@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DefinitionChange } from '../../src/services/definitions';
 import { card, replaceRule } from '../support/flows';
@@ -350,6 +351,37 @@ describe('patch (§6)', () => {
       expect(row).toMatchObject({ name: winner.name, revision: 2 });
       expect((row.screens as { name: string }[])[0].name).toBe(winner.name);
     }
+  });
+
+  it('two concurrent renames with no slug precondition: the slug read on arrival is the precondition, so the second gets 412 (§6.2)', async () => {
+    const flow = await created('rename-race');
+    // Both requests read the slug, then queue behind a lock this test holds, so neither can
+    // commit before the other has read.
+    const holder = new pg.Client({ connectionString: server.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM client_flows WHERE uid = $1 FOR UPDATE', [flow.uid]);
+      const answers = Promise.all(['rename-race-a', 'rename-race-b'].map((slug) => patch({ uid: flow.uid, patch: { slug } })));
+      const waiting = async () =>
+        Number((await holder.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n);
+      for (let tries = 0; (await waiting()) < 2; tries++) {
+        expect(tries, 'both renames waiting for the row lock').toBeLessThan(200);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await holder.query('COMMIT');
+      const [first, second] = await answers;
+      expect([first.status, second.status].sort()).toEqual([200, 412]);
+      const winner = first.status === 200 ? first.body : second.body;
+      const loser = first.status === 412 ? first.body : second.body;
+      expect(loser.failures).toEqual([{ field: 'slug', expected: 'rename-race', actual: winner.slug }]);
+      expect(await stored(flow.uid)).toMatchObject({ slug: winner.slug, revision: 2 });
+    } finally {
+      await holder.end();
+    }
+    // Renames one after the other both apply: the implicit precondition is read fresh each time.
+    expect((await patch({ uid: flow.uid, patch: { slug: 'rename-race-c' } })).status).toBe(200);
+    expect((await patch({ uid: flow.uid, patch: { slug: 'rename-race-d' } })).status).toBe(200);
   });
 });
 

@@ -60,8 +60,16 @@ describe('media over GraphQL', () => {
     const bytes = tinyMp4(4, 100);
     const started = await graphql(server.url, StartClientFlowContentUploadDocument, { job: AUDIO_JOB, fileSize: bytes.length }, { authorization: auth });
     const upload = started.data!.startClientFlowContentUpload;
-    const refused = await followProgress(upload.progress.uid, upload.jwt).catch((error) => error);
-    expect(refused).toBeInstanceOf(Array === undefined ? Error : Object);
+    // The upload JWT is not a progress JWT, and another job's progress JWT is not this job's.
+    const other = (await graphql(server.url, StartClientFlowContentUploadDocument, { job: AUDIO_JOB, fileSize: 10 }, { authorization: auth })).data!.startClientFlowContentUpload;
+    for (const jwt of [upload.jwt, other.progress.jwt]) {
+      // followProgress rejects with the errors of the refusal as JSON; completing at all would be a failure.
+      const refused = await followProgress(upload.progress.uid, jwt).then(
+        (events) => ({ events }),
+        (error: Error) => ({ errors: JSON.parse(error.message) as unknown }),
+      );
+      expect(refused).toEqual({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] });
+    }
     const progress = followProgress(upload.progress.uid, upload.progress.jwt);
     expect(await sendPart(server, upload.uid, 1, bytes, { header: `bearer ${upload.jwt}` })).toMatchObject({ status: 202, body: { done: true } });
     const events = await progress;
@@ -76,5 +84,19 @@ describe('media over GraphQL', () => {
     ]);
     const tooMany = await graphql(server.url, ClientFlowImagesDocument, { first: 251 }, { authorization: auth });
     expect(errorCode(tooMany)).toBe('BAD_USER_INPUT');
+  });
+
+  it('a refused upload: the subscription shows the failure and its readable reason, and nothing is listed', async () => {
+    const bytes = Buffer.from('this is no mp4 at all');
+    const started = await graphql(server.url, StartClientFlowContentUploadDocument, { job: AUDIO_JOB, fileSize: bytes.length }, { authorization: auth });
+    const upload = started.data!.startClientFlowContentUpload;
+    const progress = followProgress(upload.progress.uid, upload.progress.jwt);
+    expect(await sendPart(server, upload.uid, 1, bytes, { header: `bearer ${upload.jwt}` })).toMatchObject({ status: 202, body: { done: true } });
+    const events = await progress;
+    expect(events.map((e) => e.type)).toEqual(['queued', 'started', 'failed']);
+    expect(events[2]).toMatchObject({ message: expect.stringMatching(/not an mp4/), indicator: { type: 'final' } });
+    const sha = createHash('sha512').update(bytes).digest('hex');
+    const listed = await graphql(server.url, ClientFlowContentFilesDocument, { filter: { originalFileSha512: { op: 'EQ' as TextOperator, value: sha } } }, { authorization: auth });
+    expect(listed.data?.clientFlowContentFiles.nodes).toEqual([]);
   });
 });

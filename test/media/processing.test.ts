@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { rgbaToThumbHash } from 'thumbhash';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postJson } from '../admin/admin-rest';
 import { startTestServer, type TestServer } from '../support/server';
-import { AUDIO_JOB, EXACT_JOB, gradientImage, INTERSTITIAL_JOB, tinyMp4, uploadAndProcess } from './support';
+import { AUDIO_JOB, EXACT_JOB, filesOnDisk, gradientImage, INTERSTITIAL_JOB, storedKeys, tinyMp4, uploadAndProcess } from './support';
 
 /**
  * Processing (screens-and-media.md §3.5, §3.7) of real generated files, end to end. The lossless
@@ -30,6 +31,27 @@ async function counts(): Promise<Record<string, number>> {
   return row;
 }
 
+/** What is stored, in the database and on disk; with no job running, every row has its bytes and nothing else is on disk. */
+async function storage(): Promise<{ counts: Record<string, number>; files: string[] }> {
+  await server.app.mediaJobs.idle();
+  const files = await filesOnDisk(server);
+  expect(files).toEqual(await storedKeys(server));
+  return { counts: await counts(), files };
+}
+
+/** §2.5 / §3.7 item 3 from the stored bytes: fit into 100×100, RGBA, ThumbHash, base64url with padding. */
+async function expectedThumbhash(encoded: Buffer): Promise<string> {
+  const { data, info } = await sharp(encoded).resize(100, 100, { fit: 'inside' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return Buffer.from(rgbaToThumbHash(info.width, info.height, data)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+async function storedBytes(key: string): Promise<Buffer> {
+  const stored = await server.app.files.get(key);
+  const chunks: Buffer[] = [];
+  for await (const c of stored!.body) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
 async function searchImages(filters: object): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
   const answer = await postJson(server, '/api/1/admin/client_flows/image/search', { filters }, `bearer ${admin}`);
   expect(answer.status).toBe(200);
@@ -45,9 +67,9 @@ describe('image_interstitial', () => {
   it('turns a 2052x1290 PNG into every export with a thumbhash, and image/search lists it', async () => {
     const done = await uploadAndProcess(server, admin, 'image', INTERSTITIAL_JOB, png);
     expect(done).toMatchObject({ type: 'succeeded', indicator: { type: 'final' } });
-    const exports = await server.sql<{ format: string; size: string; thumbhash: string; quality: object; cuts: number; bytes: string }>(
+    const exports = await server.sql<{ format: string; size: string; thumbhash: string; quality: object; cuts: number; bytes: string; key: string }>(
       `SELECT e.format, e.width || 'x' || e.height AS size, e.thumbhash, e.quality_settings AS quality,
-              e.left_cut_px + e.right_cut_px + e.top_cut_px + e.bottom_cut_px AS cuts, f.file_size AS bytes
+              e.left_cut_px + e.right_cut_px + e.top_cut_px + e.bottom_cut_px AS cuts, f.file_size AS bytes, f.key
        FROM image_file_exports e JOIN stored_files f ON f.id = e.stored_file_id ORDER BY e.format, e.width`,
     );
     expect(exports.map((e) => `${e.format} ${e.size}`)).toEqual([
@@ -55,8 +77,12 @@ describe('image_interstitial', () => {
       'webp 342x215', 'webp 513x323', 'webp 684x430', 'webp 1026x645',
     ]);
     for (const e of exports) {
+      // base64url, `=` padding kept (so a multiple of 4 characters), and the hash of the export's own bytes.
       expect(e.thumbhash).toMatch(/^[A-Za-z0-9_-]+=*$/);
-      expect(Number(e.bytes)).toBeGreaterThan(0);
+      expect(e.thumbhash.length % 4).toBe(0);
+      const bytes = await storedBytes(e.key);
+      expect(bytes.length).toBe(Number(e.bytes));
+      expect(e.thumbhash, `${e.format} ${e.size}`).toBe(await expectedThumbhash(bytes));
     }
     expect(exports[0].quality).toEqual({ optimize: true, progressive: true, quality: 95 });
     expect(exports[3].quality).toEqual({ optimize: true, progressive: true, quality: 85 });
@@ -66,11 +92,10 @@ describe('image_interstitial', () => {
     expect(exports.find((e) => e.size === '1026x645')!.cuts).toBe(0);
 
     // The stored bytes are what the rows say.
-    const [key] = await server.sql<{ key: string }>(`SELECT f.key FROM image_file_exports e JOIN stored_files f ON f.id = e.stored_file_id WHERE e.format = 'jpeg' AND e.width = 1026`);
-    const stored = await server.app.files.get(key.key);
-    const chunks: Buffer[] = [];
-    for await (const c of stored!.body) chunks.push(c as Buffer);
-    expect(await sharp(Buffer.concat(chunks)).metadata()).toMatchObject({ format: 'jpeg', width: 1026, height: 645 });
+    for (const e of exports) {
+      const [width, height] = e.size.split('x').map(Number);
+      expect(await sharp(await storedBytes(e.key)).metadata(), `${e.format} ${e.size}`).toMatchObject({ format: e.format, width, height });
+    }
 
     const found = await searchImages({ list_slug: { operator: 'eq', value: 'image_interstitial' } });
     expect(found.items).toEqual([{
@@ -92,18 +117,25 @@ describe('image_interstitial', () => {
   });
 
   it('the same bytes again only touch last_uploaded_at: no second image file, no new export', async () => {
-    const before = await counts();
-    const [row] = await server.sql<{ uid: string; last_uploaded_at: number }>(`SELECT uid, last_uploaded_at FROM client_flow_images`);
+    const before = await storage();
+    const listRow = `SELECT uid, list_slug, image_file_id, original_stored_file_id, original_sha512, uploaded_by_user_id, last_uploaded_at FROM client_flow_images`;
+    const [row] = await server.sql<{ last_uploaded_at: number }>(listRow);
+    const imageRows = await server.sql(`SELECT * FROM image_files`);
+    const exportRows = await server.sql(`SELECT * FROM image_file_exports ORDER BY id`);
     const done = await uploadAndProcess(server, admin, 'image', INTERSTITIAL_JOB, png);
     expect(done.type).toBe('succeeded');
-    expect(await counts()).toEqual(before);
-    const [after] = await server.sql<{ uid: string; last_uploaded_at: number }>(`SELECT uid, last_uploaded_at FROM client_flow_images`);
-    expect(after.uid).toBe(row.uid);
+    // Same rows and the same files on disk: no second image file, export or stored original.
+    expect(await storage()).toEqual(before);
+    expect(await server.sql(`SELECT * FROM image_files`)).toEqual(imageRows);
+    expect(await server.sql(`SELECT * FROM image_file_exports ORDER BY id`)).toEqual(exportRows);
+    // The list row: only last_uploaded_at moved.
+    const [after] = await server.sql<{ last_uploaded_at: number }>(listRow);
+    expect(after).toEqual({ ...row, last_uploaded_at: expect.any(Number) });
     expect(after.last_uploaded_at).toBeGreaterThan(row.last_uploaded_at);
   });
 
   it('oversize, undersized, truncated and non-image uploads fail with a readable reason and register nothing', async () => {
-    const before = await counts();
+    const before = await storage();
     const oversize = await sharp({ create: { width: 8200, height: 700, channels: 3, background: '#336699' } }).png().toBuffer();
     const small = await gradientImage(1000, 700, 'png', { seed: 3 });
     const truncated = (await gradientImage(1100, 700, 'png', { seed: 4 })).subarray(0, 30_000);
@@ -118,7 +150,24 @@ describe('image_interstitial', () => {
     expect(reasons[1]).toMatch(/image is too small: 1000x700, this list needs at least 1026x645/);
     expect(reasons[2]).toMatch(/truncated|corrupt|not a readable image/);
     expect(reasons[3]).toMatch(/not a readable image/);
-    expect(await counts()).toEqual(before);
+    // Nothing half-registered: the same rows (no image, export, list row, stored file or upload left)
+    // and the same files on disk (no export, original or upload part left).
+    expect(await storage()).toEqual(before);
+  });
+
+  it('a failure after the exports are written (in the registering transaction) removes every file the job wrote', async () => {
+    const before = await storage();
+    // The list insert is the transaction's last statement: exports, their files and the original are all written by then.
+    await server.sql(`CREATE FUNCTION refuse_list_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'list row refused by the test'; END $$`);
+    await server.sql(`CREATE TRIGGER refuse_list_row BEFORE INSERT ON client_flow_images FOR EACH ROW EXECUTE FUNCTION refuse_list_row()`);
+    try {
+      const done = await uploadAndProcess(server, admin, 'image', INTERSTITIAL_JOB, await gradientImage(1026, 645, 'jpeg', { seed: 9 }));
+      expect(done).toMatchObject({ type: 'failed', message: expect.stringMatching(/list row refused by the test/) });
+    } finally {
+      await server.sql(`DROP TRIGGER refuse_list_row ON client_flow_images`);
+      await server.sql(`DROP FUNCTION refuse_list_row()`);
+    }
+    expect(await storage()).toEqual(before);
   });
 
   it('keeps alpha: a translucent PNG gets png exports instead of jpeg', async () => {
@@ -155,10 +204,18 @@ describe('exact_dynamic', () => {
        JOIN client_flow_images c ON c.image_file_id = i.id WHERE c.list_slug = 'exact_dynamic@200x200' ORDER BY e.width`,
     );
     expect(sizes.map((s) => s.size)).toEqual(['200x200', '300x300', '400x400', '500x500', '600x600']);
+    // Each pixel ratio in jpeg and webp, untouched by any crop.
+    const [made] = await server.sql<{ n: number; cuts: number }>(
+      `SELECT count(*)::int AS n, sum(e.left_cut_px + e.right_cut_px + e.top_cut_px + e.bottom_cut_px)::int AS cuts FROM image_file_exports e
+       JOIN client_flow_images c ON c.image_file_id = e.image_file_id WHERE c.list_slug = 'exact_dynamic@200x200'`,
+    );
+    expect(made).toEqual({ n: 10, cuts: 0 });
+    const before = await storage();
     const aspect = await uploadAndProcess(server, admin, 'image', EXACT_JOB, await gradientImage(601, 600, 'jpeg', { seed: 7 }), { dynamic_size: { width: 200, height: 200 } });
-    expect(aspect).toMatchObject({ type: 'failed', message: expect.stringMatching(/aspect ratio/) });
+    expect(aspect).toMatchObject({ type: 'failed', message: 'image is 601x600: its aspect ratio must be exactly 200:200' });
     const small = await uploadAndProcess(server, admin, 'image', EXACT_JOB, await gradientImage(400, 400, 'jpeg', { seed: 8 }), { dynamic_size: { width: 200, height: 200 } });
-    expect(small).toMatchObject({ type: 'failed', message: expect.stringMatching(/too small/) });
+    expect(small).toMatchObject({ type: 'failed', message: 'image is too small: 400x400, needs at least 600x600' });
+    expect(await storage()).toEqual(before);
   });
 });
 

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import sharp from 'sharp';
 import { readProgress, type ProgressEvent } from '../../src/media/progress';
 import { postJson, type RestAnswer } from '../admin/admin-rest';
@@ -104,4 +106,22 @@ export function tinyMp4(seconds: number, padding = 0): Buffer {
   mvhd.writeUInt32BE(1000, 12);
   mvhd.writeUInt32BE(Math.round(seconds * 1000), 16);
   return Buffer.concat([box('ftyp', Buffer.from('M4A \0\0\0\0isomM4A ', 'latin1')), box('moov', box('mvhd', mvhd)), box('mdat', Buffer.alloc(padding, 7))]);
+}
+
+/** Every file under the server's media directory, as sorted `/`-separated keys (what is really on disk). */
+export async function filesOnDisk(server: TestServer): Promise<string[]> {
+  const root = server.app.config.mediaDir;
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** The keys of every `stored_files` row, sorted. */
+export async function storedKeys(server: TestServer): Promise<string[]> {
+  return (await server.sql<{ key: string }>(`SELECT key FROM stored_files ORDER BY key COLLATE "C"`)).map((r) => r.key);
 }

@@ -71,6 +71,48 @@ describe('round trips per request (CLIENTFLOWS_DEBUG_ROUND_TRIPS=1)', () => {
     expect(roundTrips(again)).toEqual({ postgres: 2, redis: 2 });
   });
 
+  describe('over GraphQL, the same statements as REST', () => {
+    const SCREEN = 'visitor screen { active { slug parameters } activeJwt }';
+    async function operation(document: string, variables: Record<string, unknown>) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `bearer ${await server.userToken(SUB)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: document, variables }),
+      });
+      const body = (await response.json()) as { data?: Record<string, { visitor: string; screen: { active: { parameters: { header?: string } }; activeJwt: string } }>; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return { data: body.data!, roundTrips: roundTrips({ status: response.status, headers: response.headers } as Answer<PeekBody>) };
+    }
+    const PEEK = `mutation { peekScreen(platform: IOS) { ${SCREEN} } }`;
+    const POP = `mutation($jwt: String!) { popScreen(platform: IOS, screenJwt: $jwt, trigger: { slug: "rt_requeue", parameters: {} }) { ${SCREEN} } }`;
+    const queueVersion = async () => (await server.sql<{ v: number }>('SELECT queue_version AS v FROM users WHERE sub = $1', [SUB]))[0].v;
+
+    it('peekScreen with warm caches: 2 statements, 1 Redis command; popScreen with a trigger: 2 and 2', async () => {
+      await operation(PEEK, {});
+      const peeked = await operation(PEEK, {});
+      expect(peeked.roundTrips).toEqual({ postgres: 2, redis: 1 });
+      const popped = await operation(POP, { jwt: peeked.data.peekScreen.screen.activeJwt });
+      expect(popped.data.popScreen.screen.active.parameters.header).toBe('R');
+      expect(popped.roundTrips).toEqual({ postgres: 2, redis: 2 });
+    });
+
+    it('two pops of one JWT in one document: the queue read with authentication serves the first only, and exactly one pop applies', async () => {
+      const peeked = await operation(PEEK, {});
+      const before = await queueVersion();
+      const { data } = await operation(
+        `mutation($jwt: String!) {
+          a: popScreen(platform: IOS, screenJwt: $jwt, trigger: { slug: "rt_requeue", parameters: {} }) { ${SCREEN} }
+          b: popScreen(platform: IOS, screenJwt: $jwt, trigger: { slug: "rt_requeue", parameters: {} }) { ${SCREEN} }
+        }`,
+        { jwt: peeked.data.peekScreen.screen.activeJwt },
+      );
+      expect(await queueVersion()).toBe(before + 1);
+      // b is a desync: it answers the front a left, under a JWT of its own.
+      expect(data.b.screen.active).toEqual(data.a.screen.active);
+      expect(data.b.screen.activeJwt).not.toBe(data.a.screen.activeJwt);
+    });
+  });
+
   it("the unlocked peek's write logs nothing once the queue moved past the version it read", async () => {
     const [user] = await server.sql<{ id: string; queue_version: number }>('SELECT id::text AS id, queue_version FROM users WHERE sub = $1', [SUB]);
     const logRows = async () => (await server.sql<{ n: string }>('SELECT count(*) AS n FROM user_client_screens_log WHERE user_id = $1', [user.id]))[0].n;

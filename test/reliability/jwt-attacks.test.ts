@@ -1,20 +1,19 @@
 /**
  * issue 8 item 2: JWT attacks on every token kind the server accepts — id tokens (Authorization
  * of the user routes and GraphQL), opaque `oseh_ut_` user tokens, and screen JWTs (pop bodies,
- * trace's Authorization, GraphQL pop/trace). (No media JWTs exist yet: nothing realizes media.)
+ * trace's Authorization, GraphQL pop/trace). Media, upload and progress tokens: media-jwt-attacks.test.ts.
  * Each attack is built from a genuine token of that kind: `alg: none`, HS/RS confusion (an RS256
  * or ES256 header over an HMAC of the real secret, a real RS256 signature, an embedded `jwk`),
  * other HMAC sizes, wrong key, audience (including the other kind's), issuer, expired, not yet
  * valid, a tampered payload or header, a stripped signature, another user's screen JWT. All are
  * refused with the documented answer (docs/errors.md) and none changes anything.
  */
-import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { exportJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TraceScreenDocument, ViewerDocument, PopScreenDocument } from '../generated/graphql';
-import { jwtClaims, newUser, queueRows, type TestUser } from '../support/flows';
+import { newUser, queueRows, type TestUser } from '../support/flows';
 import { graphql } from '../support/graphql';
 import { startTestServer, TEST_ID_TOKEN_SECRET, TEST_SCREEN_JWT_SECRET, type TestServer } from '../support/server';
+import { attacksOn } from '../support/jwt-attacks';
 import { craftIdToken } from '../support/tokens';
 
 const INVALID = { type: 'invalid', message: 'token is invalid', markdown: 'token is invalid' };
@@ -36,59 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
-const headerOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as Record<string, unknown>;
-
-/** A token with any header, signed by HMAC of `secret` whatever the header claims. */
-function hmacToken(header: Record<string, unknown>, payload: Record<string, unknown>, secret: string, hash = 'sha256'): string {
-  const input = `${b64(header)}.${b64(payload)}`;
-  return `${input}.${createHmac(hash, secret).update(input).digest('base64url')}`;
-}
-
-const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
-
-/**
- * Every attack on an HS256 token of one kind, derived from a genuine one: `secret` is that
- * kind's key, `otherAudience` another kind's audience.
- */
-async function attacksOn(genuine: string, secret: string, otherAudience: string): Promise<Record<string, string>> {
-  const header = headerOf(genuine);
-  const claims = jwtClaims(genuine);
-  const now = Math.floor(Date.now() / 1000);
-  const [head, payload, signature] = genuine.split('.');
-  const signedWith = (changes: Record<string, unknown>, key = secret) => hmacToken(header, { ...claims, ...changes }, key);
-  const rs256 = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(rsa.privateKey);
-  const embedded = await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', jwk: await exportJWK(rsa.publicKey) })
-    .sign(rsa.privateKey);
-  return {
-    'alg none, no signature': `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`,
-    'alg None, genuine signature kept': `${b64({ alg: 'None', typ: 'JWT' })}.${payload}.${signature}`,
-    'alg NONE without the third part': `${b64({ alg: 'NONE' })}.${payload}`,
-    'RS256 header over an HMAC of the real secret': hmacToken({ ...header, alg: 'RS256' }, claims, secret),
-    'ES256 header over an HMAC of the real secret': hmacToken({ ...header, alg: 'ES256' }, claims, secret),
-    'a real RS256 signature (attacker key)': rs256,
-    'RS256 with the attacker key embedded as jwk': embedded,
-    'HS384 with the real secret': hmacToken({ ...header, alg: 'HS384' }, claims, secret, 'sha384'),
-    'HS512 with the real secret': hmacToken({ ...header, alg: 'HS512' }, claims, secret, 'sha512'),
-    'wrong key': signedWith({}, `${secret}-not`),
-    'empty key': signedWith({}, ''),
-    "another kind's audience": signedWith({ aud: otherAudience }),
-    'audience missing': signedWith({ aud: undefined }),
-    'wrong issuer': signedWith({ iss: 'someone-else' }),
-    'issuer missing': signedWith({ iss: undefined }),
-    expired: signedWith({ iat: now - 7200, exp: now - 1 }),
-    'not yet valid (nbf)': signedWith({ nbf: now + 600 }),
-    'issued in the future': signedWith({ iat: now + 600, exp: now + 4000 }),
-    'tampered payload (sub), genuine signature': `${head}.${b64({ ...claims, sub: `${String(claims.sub)}x` })}.${signature}`,
-    'tampered payload (exp), genuine signature': `${head}.${b64({ ...claims, exp: now + 10 ** 9 })}.${signature}`,
-    'tampered header (kid), genuine signature': `${b64({ ...header, kid: '../../dev/null' })}.${payload}.${signature}`,
-    'unknown critical header': hmacToken({ ...header, crit: ['exp'], exp: 1 }, claims, secret),
-    'signature stripped': `${head}.${payload}.`,
-    'signature of another token': `${head}.${payload}.${(await craftIdToken('x')).split('.')[2]}`,
-  };
-}
 
 /** REST peek with this Authorization: the documented 403 `invalid`. */
 async function restPeek(token: string) {

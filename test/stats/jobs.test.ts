@@ -174,7 +174,7 @@ describe('the job command', () => {
 
   it('lists the jobs, runs one by name, and refuses an unknown name', async () => {
     const list = await runCli(['job'], env());
-    for (const name of ['daily_client_flow_stats', 'daily_client_screen_stats', 'cleanup_old_user_client_screens', 'cleanup_old_screen_logs']) {
+    for (const name of ['daily_client_flow_stats', 'daily_client_screen_stats', 'cleanup_old_user_client_screens', 'cleanup_old_screen_logs', 'sweep_file_purgatory']) {
       expect(list).toContain(name);
     }
     expect(await runCli(['job', 'daily_client_flow_stats'], env())).toMatch(/^daily_client_flow_stats: client_flows: rolled \d+ day\(s\)/);

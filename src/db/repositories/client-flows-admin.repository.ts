@@ -33,6 +33,12 @@ export async function lockClientFlowByUid(sql: Sql, uid: string): Promise<Client
   return rows[0] ?? null;
 }
 
+/** The slug as committed now, without a lock (a rename's implicit precondition, see patchClientFlow). */
+export async function findClientFlowSlugByUid(sql: Sql, uid: string): Promise<string | null> {
+  const rows = await sql<{ slug: string }>(`SELECT slug FROM client_flows WHERE uid = ?`, [uid]);
+  return rows[0]?.slug ?? null;
+}
+
 export async function clientFlowSlugTaken(sql: Sql, slug: string): Promise<boolean> {
   return (await sql(`SELECT 1 FROM client_flows WHERE slug = ?`, [slug])).length > 0;
 }

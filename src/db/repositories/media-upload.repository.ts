@@ -137,3 +137,19 @@ export async function stalledUploads(sql: Sql, before: number, limit: number): P
     [before, limit],
   );
 }
+
+/**
+ * The row of an upload part file that a request registered in the purgatory but never cleared
+ * (§3.4 step 5): deleted unless a part holds it. `attached` means the request committed and only
+ * its purgatory entry was left behind, so the bytes must stay.
+ */
+export async function releaseStrayPartFile(sql: Sql, key: string): Promise<'attached' | 'released'> {
+  const rows = await sql<{ id: string; attached: boolean }>(
+    `SELECT f.id, EXISTS (SELECT 1 FROM file_upload_parts p WHERE p.stored_file_id = f.id) AS attached FROM stored_files f WHERE f.key = ? FOR UPDATE`,
+    [key],
+  );
+  if (rows.length === 0) return 'released';
+  if (rows[0].attached) return 'attached';
+  await sql(`DELETE FROM stored_files WHERE id = ?`, [rows[0].id]);
+  return 'released';
+}

@@ -5,7 +5,7 @@ import { customPopScreen, peekScreen, popScreen, screenLogOwnedBy, traceScreen, 
 import type { GraphQLContext } from '../context';
 import { BadUserInputError, ForbiddenError } from '../errors';
 import { limitTrace, limitUserRequest } from '../../services/rate-limit';
-import { requireUser, requireWithinRateLimit } from '../guards';
+import { requireUser, requireUserWithQueue, requireWithinRateLimit } from '../guards';
 import { JSONScalar } from '../scalars';
 import { ClientPlatform, toDomainPlatform } from './client-platform.enum';
 import { ClientFlowTriggerInput, PeekScreenResponseType } from './peek-screen.type';
@@ -25,9 +25,9 @@ export class ScreensResolver {
     @Arg('platform', () => ClientPlatform) platform: ClientPlatform,
     @Arg('version', () => Int, { nullable: true }) version: number | null,
   ): Promise<PeekScreenResponseType> {
-    const user = await requireUser(ctx);
+    const { user, snapshot } = await requireUserWithQueue(ctx);
     await requireWithinRateLimit(limitUserRequest(ctx.app.rateLimiter, user.id));
-    return toType(await peekScreen(ctx.app, { user, platform: toDomainPlatform(platform), version: version ?? null, visitorHeader: ctx.visitor }));
+    return toType(await peekScreen(ctx.app, { user, snapshot, platform: toDomainPlatform(platform), version: version ?? null, visitorHeader: ctx.visitor }));
   }
 
   @Mutation(() => PeekScreenResponseType, {
@@ -40,11 +40,12 @@ export class ScreensResolver {
     @Arg('screenJwt', () => String) screenJwt: string,
     @Arg('trigger', () => ClientFlowTriggerInput, { nullable: true }) trigger: ClientFlowTriggerInput | null,
   ): Promise<PeekScreenResponseType> {
-    const user = await requireUser(ctx);
+    const { user, snapshot } = await requireUserWithQueue(ctx);
     await requireWithinRateLimit(limitUserRequest(ctx.app.rateLimiter, user.id));
     return toType(
       await popScreen(ctx.app, {
         user,
+        snapshot,
         platform: toDomainPlatform(platform),
         version: version ?? null,
         visitorHeader: ctx.visitor,

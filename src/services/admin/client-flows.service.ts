@@ -3,7 +3,7 @@
  * service under REST and GraphQL; every expected outcome is a value.
  */
 import {
-  clientFlowSlugTaken, deleteClientFlowByUid, insertAuditEntry, insertClientFlow, listAuditEntries, loadFlowGraph,
+  clientFlowSlugTaken, deleteClientFlowByUid, findClientFlowSlugByUid, insertAuditEntry, insertClientFlow, listAuditEntries, loadFlowGraph,
   loadScreenSchemas, lockClientFlowByUid, shareLockScreens, updateClientFlow, type AuditEntry, type ClientFlowChanges,
   type FlowGraphRow,
 } from '../../db/repositories/client-flows-admin.repository';
@@ -121,12 +121,24 @@ export interface PatchClientFlowInput {
  */
 export async function patchClientFlow(app: AppContext, admin: UserRecord, input: PatchClientFlowInput): Promise<PatchClientFlowResult> {
   try {
-    return await inTransaction(app.db, (scope) => patchLocked(app, scope, admin, input));
+    const strengthened = await withImplicitSlugPrecondition(app, input);
+    return await inTransaction(app.db, (scope) => patchLocked(app, scope, admin, strengthened));
   } catch (error) {
     // A rename racing a create (or another rename) to the same slug, caught by the unique index.
     if (isUniqueViolation(error) && input.patch.slug !== undefined) return { kind: 'slug_exists', slug: input.patch.slug };
     throw error;
   }
+}
+
+/**
+ * §6.2 implicit strengthening: a rename without `precondition.slug` is conditional on the slug
+ * read when the request arrived, before the lock. Of two concurrent renames the second to lock
+ * then gets 412 instead of silently renaming what the other admin had just renamed.
+ */
+async function withImplicitSlugPrecondition(app: AppContext, input: PatchClientFlowInput): Promise<PatchClientFlowInput> {
+  if (input.patch.slug === undefined || input.precondition.slug !== undefined) return input;
+  const slug = await withReadConnection(app.db, (sql) => findClientFlowSlugByUid(sql, input.uid));
+  return slug === null ? input : { ...input, precondition: { ...input.precondition, slug } };
 }
 
 async function patchLocked(app: AppContext, scope: TransactionScope, admin: UserRecord, input: PatchClientFlowInput): Promise<PatchClientFlowResult> {
