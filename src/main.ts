@@ -5,6 +5,7 @@ import { EmbeddedPostgresError } from './infra/embedded-postgres';
 import { RedisUnavailableError } from './infra/redis-server';
 import { JobScheduler } from './jobs/scheduler';
 import { createLogger } from './lib/log';
+import { FileStoreUnavailableError } from './media/open-file-store';
 import { bootRuntime } from './runtime';
 import { StartupCheckError } from './services/startup';
 import { ensureDevAdminToken } from './services/users.service';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   // Expected start failures get one readable line; anything else its stack.
-  if ([ConfigError, RedisUnavailableError, EmbeddedPostgresError, StartupCheckError].some((type) => error instanceof type)) {
+  if ([ConfigError, RedisUnavailableError, EmbeddedPostgresError, StartupCheckError, FileStoreUnavailableError].some((type) => error instanceof type)) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -6,6 +6,7 @@ import { ensureBackingServices } from './infra/services';
 import type { Logger } from './lib/log';
 import { countPostgresStatement, countRedisCommands } from './lib/round-trips';
 import { registerMediaFormats } from './media/formats';
+import { openFileStore, type OpenedFileStore } from './media/open-file-store';
 import { applyPlugins, loadPlugins } from './plugins';
 import { createAppContext, type AppContext } from './services/app-context';
 import { announceMigratedDefinitions } from './services/definitions';
@@ -76,13 +77,15 @@ export async function bootRuntime(
     count: config.debugRoundTrips ? countPostgresStatement : undefined,
   });
   let redis: Redis | undefined;
+  let store: OpenedFileStore | undefined;
   try {
     const applied = options.migrate ?? true ? await migrateOnce(services.databaseUrl) : [];
     if (applied.length > 0) log.info({ migrations: applied }, 'applied migrations');
     redis = connectRedis(services.redisUrl, log);
     if (config.debugRoundTrips) countRedisCommands(redis);
     if (applied.length > 0) await announceDefinitionMigrations(redis, log);
-    const app = createAppContext({ config, db, redis, log });
+    store = await openFileStore(config.fileStore);
+    const app = createAppContext({ config, db, redis, log, files: store.files });
     // The core media formats, before plugins (which may not take their names).
     registerMediaFormats(app.registry, { lookups: app.mediaLookups, secrets: config.secrets, log });
     await applyPlugins(app, await loadPlugins(config.plugins));
@@ -103,10 +106,12 @@ export async function bootRuntime(
         // QUIT lets publications already sent (after-commit events) reach Redis first.
         await redis!.quit().catch(() => redis!.disconnect());
         await db.close();
+        store!.close();
         await services.stop();
       },
     };
   } catch (error) {
+    store?.close();
     redis?.disconnect();
     await db.close();
     await services.stop();

@@ -43,7 +43,7 @@ describe('loadConfig', () => {
       databasePoolSize: 20,
       debugRoundTrips: false,
       dataDir: path.resolve('.data'),
-      mediaDir: path.resolve('.data', 'media'),
+      fileStore: { kind: 'local', root: path.resolve('.data', 'media') },
       nodeEnv: 'development',
       logLevel: 'info',
       statsTimezone: 'America/Los_Angeles',
@@ -152,6 +152,50 @@ describe('loadConfig', () => {
     const message = configError(() => loadConfig(env({ DATABASE_URL: 'mysql://root:hunter2@db/app' }))).message;
     expect(message).toContain('DATABASE_URL');
     expect(message).not.toContain('hunter2');
+  });
+});
+
+describe('file store', () => {
+  it('is the local disk by default, under DATA_DIR or at MEDIA_DIR', () => {
+    expect(loadConfig(env()).fileStore).toEqual({ kind: 'local', root: path.join(dataDir, 'media') });
+    expect(loadConfig(env({ FILE_STORE: 'local', MEDIA_DIR: 'shared/media' })).fileStore).toEqual({ kind: 'local', root: path.resolve('shared/media') });
+  });
+
+  it('reads the S3 settings, with the region from AWS_REGION or us-east-1 and path style on for a custom endpoint', () => {
+    expect(loadConfig(env({ FILE_STORE: 's3', S3_BUCKET: 'media-bucket' })).fileStore).toEqual({
+      kind: 's3', bucket: 'media-bucket', region: 'us-east-1', endpoint: null, forcePathStyle: false, keyPrefix: '',
+    });
+    expect(loadConfig(env({ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', AWS_REGION: 'eu-west-1' })).fileStore).toMatchObject({ region: 'eu-west-1' });
+    const custom = loadConfig(
+      env({ FILE_STORE: 's3', S3_BUCKET: 'media.example', S3_REGION: 'auto', AWS_REGION: 'eu-west-1', S3_ENDPOINT: 'http://minio:9000', S3_KEY_PREFIX: '/clientflows/prod/' }),
+    );
+    expect(custom.fileStore).toEqual({
+      kind: 's3', bucket: 'media.example', region: 'auto', endpoint: 'http://minio:9000', forcePathStyle: true, keyPrefix: 'clientflows/prod/',
+    });
+    const virtualHosted = loadConfig(env({ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', S3_ENDPOINT: 'https://s3.example.com', S3_FORCE_PATH_STYLE: '0' }));
+    expect(virtualHosted.fileStore).toMatchObject({ forcePathStyle: false });
+    expect(loadConfig(env({ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', S3_FORCE_PATH_STYLE: '1' })).fileStore).toMatchObject({ forcePathStyle: true });
+  });
+
+  it.each([
+    [{ FILE_STORE: 'disk' }, /FILE_STORE must be one of local, s3/],
+    [{ FILE_STORE: 's3' }, /S3_BUCKET is required with FILE_STORE=s3/],
+    [{ FILE_STORE: 's3', S3_BUCKET: 'Media_Bucket' }, /S3_BUCKET must be a bucket name/],
+    [{ FILE_STORE: 's3', S3_BUCKET: 'ab' }, /S3_BUCKET must be a bucket name/],
+    [{ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', S3_REGION: 'eu west' }, /S3_REGION must be a region name/],
+    [{ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT must be a URL starting with http:\/\/ or https:\/\//],
+    [{ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', S3_FORCE_PATH_STYLE: 'yes' }, /S3_FORCE_PATH_STYLE must be one of 0, 1/],
+    [{ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', S3_KEY_PREFIX: 'a/../b' }, /S3_KEY_PREFIX must be/],
+    [{ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', MEDIA_DIR: '/srv/media' }, /MEDIA_DIR is set but FILE_STORE=s3/],
+    [{ S3_BUCKET: 'media-bucket' }, /S3_BUCKET is set but FILE_STORE is local/],
+    [{ FILE_STORE: 'local', S3_ENDPOINT: 'http://minio:9000' }, /S3_ENDPOINT is set but FILE_STORE is local/],
+  ])('refuses %o', (settings, message) => {
+    expect(configError(() => loadConfig(env(settings))).message).toMatch(message);
+  });
+
+  it('never reads credentials into the configuration', () => {
+    const config = loadConfig(env({ FILE_STORE: 's3', S3_BUCKET: 'media-bucket', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'hunter2-secret' }));
+    expect(JSON.stringify(config)).not.toMatch(/AKIDEXAMPLE|hunter2-secret/);
   });
 });
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkFileKey } from '../domain/media/file-key';
 import { ConfigError } from './errors';
 import { resolveSecrets, type Secrets } from './secrets';
 
@@ -19,8 +20,8 @@ export interface AppConfig {
   debugRoundTrips: boolean;
   /** Absolute path of the local state (embedded database, generated secrets). */
   dataDir: string;
-  /** Root of the local-disk FileStore holding media originals, exports and upload parts (`MEDIA_DIR`). */
-  mediaDir: string;
+  /** Where media originals, exports and upload parts live (`FILE_STORE`, `MEDIA_DIR`, `S3_*`). */
+  fileStore: FileStoreConfig;
   nodeEnv: NodeEnv;
   logLevel: string;
   statsTimezone: string;
@@ -46,6 +47,28 @@ export interface AppConfig {
    */
   testDropDefinitionPurges: boolean;
 }
+
+/**
+ * The media FileStore. Instances that share media share it: one directory (`MEDIA_DIR` on a shared
+ * volume) or one bucket.
+ */
+export type FileStoreConfig =
+  | {
+      kind: 'local';
+      /** Absolute root directory (`MEDIA_DIR`). */
+      root: string;
+    }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      /** An S3-compatible service's URL; null: AWS S3. */
+      endpoint: string | null;
+      /** Bucket in the path (`endpoint/bucket/key`) rather than the host name. */
+      forcePathStyle: boolean;
+      /** `''` or `/`-terminated key segments prepended to every key. */
+      keyPrefix: string;
+    };
 
 export interface GraphQLLimits {
   /** Deepest field nesting, fragments expanded. */
@@ -118,6 +141,36 @@ function timeZone(env: NodeJS.ProcessEnv, name: string, fallback: string): strin
   return zone;
 }
 
+/** Settings that only mean something for the other store: set by mistake, media would silently go elsewhere. */
+const S3_VARIABLES = ['S3_BUCKET', 'S3_REGION', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_KEY_PREFIX'];
+/** AWS's bucket naming rules (3-63 characters), which S3-compatible services follow. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** Credentials are never read here: the AWS SDK's own chain finds them (AWS_ACCESS_KEY_ID, profiles, roles). */
+function fileStore(env: NodeJS.ProcessEnv, dataDir: string): FileStoreConfig {
+  const kind = oneOf(env, 'FILE_STORE', ['local', 's3'] as const, 'local');
+  if (kind === 'local') {
+    const stray = S3_VARIABLES.find((name) => setting(env, name) !== undefined);
+    if (stray !== undefined) throw new ConfigError(`${stray} is set but FILE_STORE is local: set FILE_STORE=s3 to keep media in S3, or unset ${stray}`);
+    return { kind, root: path.resolve(setting(env, 'MEDIA_DIR') ?? path.join(dataDir, 'media')) };
+  }
+  if (setting(env, 'MEDIA_DIR') !== undefined) throw new ConfigError('MEDIA_DIR is set but FILE_STORE=s3 keeps media in S3_BUCKET: unset MEDIA_DIR');
+  const bucket = setting(env, 'S3_BUCKET');
+  if (bucket === undefined) throw new ConfigError('S3_BUCKET is required with FILE_STORE=s3');
+  if (!BUCKET_NAME.test(bucket) || bucket.includes('..')) {
+    throw new ConfigError(`S3_BUCKET must be a bucket name (3-63 lowercase letters, digits, dots and hyphens), got "${bucket}"`);
+  }
+  const region = setting(env, 'S3_REGION') ?? setting(env, 'AWS_REGION') ?? 'us-east-1';
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(region)) throw new ConfigError(`S3_REGION must be a region name such as eu-west-1, got "${region}"`);
+  const endpoint = connectionUrl(env, 'S3_ENDPOINT', ['http', 'https']);
+  // S3-compatible services rarely have a wildcard DNS name per bucket: path style unless told otherwise.
+  const forcePathStyle = oneOf(env, 'S3_FORCE_PATH_STYLE', ['0', '1'] as const, endpoint === null ? '0' : '1') === '1';
+  const prefix = (setting(env, 'S3_KEY_PREFIX') ?? '').replace(/^\/+|\/+$/g, '');
+  const problem = prefix === '' ? null : checkFileKey(prefix);
+  if (problem !== null) throw new ConfigError(`S3_KEY_PREFIX must be /-separated key segments such as media/prod: ${problem}`);
+  return { kind, bucket, region, endpoint, forcePathStyle, keyPrefix: prefix === '' ? '' : `${prefix}/` };
+}
+
 /** A switch only tests may turn on: refused outside NODE_ENV=test so it cannot weaken a deployment. */
 function testHook(env: NodeJS.ProcessEnv, name: string, nodeEnv: NodeEnv): boolean {
   const on = oneOf(env, name, ['0', '1'], '0') === '1';
@@ -142,8 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 1000),
     debugRoundTrips: oneOf(env, 'CLIENTFLOWS_DEBUG_ROUND_TRIPS', ['0', '1'] as const, '0') === '1',
     dataDir,
-    // Instances sharing media must point MEDIA_DIR at the same (shared) directory.
-    mediaDir: path.resolve(setting(env, 'MEDIA_DIR') ?? path.join(dataDir, 'media')),
+    fileStore: fileStore(env, dataDir),
     nodeEnv,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     statsTimezone: timeZone(env, 'STATS_TIMEZONE', 'America/Los_Angeles'),

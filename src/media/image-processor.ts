@@ -125,7 +125,7 @@ export async function processImage(app: AppContext, processor: ImageProcessor, i
     const uid = newUid('ife');
     const key = `s3_files/images/${imageUid}/${uid}.${format}`;
     written.push(key);
-    await app.files.put(key, bytes);
+    await app.files.put(key, bytes, CONTENT_TYPES[format]);
     newExports.push({ uid, key, size: bytes.length, contentType: CONTENT_TYPES[format], storedFileId: '', width: size.width, height: size.height, crop, format, qualitySettings: quality as never, thumbhash });
   };
   try {

@@ -28,6 +28,6 @@ export async function storeOriginal(app: AppContext, input: ProcessingInput): Pr
   const key = `s3_files/originals/${input.sha512}`;
   const contentType = 'application/octet-stream';
   if ((await app.files.stat(key))?.size === input.bytes.length) return { key, contentType, newKeys: [] };
-  await app.files.put(key, input.bytes);
+  await app.files.put(key, input.bytes, contentType);
   return { key, contentType, newKeys: [key] };
 }

@@ -7,7 +7,7 @@ import { createCoreStandardParameters, type StandardParameterRegistry } from '..
 import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
 import { MediaJobRunner } from '../jobs/media-processing';
-import { LocalFileStore, type FileStore } from '../media/file-store';
+import type { FileStore } from '../media/file-store';
 import { MediaLookups } from '../media/lookups';
 import { PrometheusMetrics } from '../ops/prometheus';
 import { QueueChanges } from '../realtime/queue-changes';
@@ -44,7 +44,7 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   /** What `GET /metrics` serves: request latency plus the counters above, read at scrape time. */
   prometheus: PrometheusMetrics;
-  /** Media bytes (originals, exports, upload parts): local disk under `config.mediaDir`. */
+  /** Media bytes (originals, exports, upload parts): local disk or S3, per `config.fileStore`. */
   files: FileStore;
   /** Media processing jobs (completed uploads), started with the runtime. */
   mediaJobs: MediaJobRunner;
@@ -54,7 +54,7 @@ export interface AppContext {
   now(): number;
 }
 
-export function createAppContext(parts: { config: AppConfig; db: Database; redis: Redis; log: Logger }): AppContext {
+export function createAppContext(parts: { config: AppConfig; db: Database; redis: Redis; log: Logger; files: FileStore }): AppContext {
   const metrics = new Metrics();
   const dropPurges = parts.config.testDropDefinitionPurges;
   const subscriber = new RedisSubscriber(parts.redis, parts.log, (channel) =>
@@ -74,7 +74,6 @@ export function createAppContext(parts: { config: AppConfig; db: Database; redis
     queueChanges: new QueueChanges({ redis: parts.redis, subscriber, db: parts.db, log: parts.log, now: () => app.now() }),
     rateLimiter: new RateLimiter({ redis: parts.redis, config: parts.config.rateLimit, metrics, log: parts.log }),
     prometheus: new PrometheusMetrics({ metrics, definitions: () => app.definitions.metrics, subscriptions: () => app.queueChanges.subscriptionCount }),
-    files: new LocalFileStore(parts.config.mediaDir),
     mediaJobs: new MediaJobRunner(() => app),
     mediaLookups: new MediaLookups({ redis: parts.redis, log: parts.log, metrics, now: () => app.now() }),
     now: () => Date.now() / 1000,

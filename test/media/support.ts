@@ -110,7 +110,9 @@ export function tinyMp4(seconds: number, padding = 0): Buffer {
 
 /** Every file under the server's media directory, as sorted `/`-separated keys (what is really on disk). */
 export async function filesOnDisk(server: TestServer): Promise<string[]> {
-  const root = server.app.config.mediaDir;
+  const store = server.app.config.fileStore;
+  if (store.kind !== 'local') throw new Error('filesOnDisk needs FILE_STORE=local');
+  const root = store.root;
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;

@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './realized';
 export * from './range';
 export * from './serving';
+export * from './file-key';

@@ -21,9 +21,9 @@ export function withJwt(url: string, jwt: string | null): string {
 export const imageExportPath = (e: { uid: string; format: string }) => `/api/1/image_files/image/${e.uid}.${e.format}`;
 
 /** `{"items": {format: [...]}}`, each list by `size_bytes` ascending (then uid, for a stable order). */
-export function imagePlaylist(exports: readonly ImageExportRow[], baseUrl: string, presignJwt: string | null): JsonObject {
+export function imagePlaylist(rows: readonly ImageExportRow[], baseUrl: string, presignJwt: string | null): JsonObject {
   const items: Record<string, JsonObject[]> = {};
-  const sorted = [...exports].sort((a, b) => a.sizeBytes - b.sizeBytes || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+  const sorted = [...rows].sort((a, b) => a.sizeBytes - b.sizeBytes || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
   for (const e of sorted) {
     (items[e.format] ??= []).push({
       url: withJwt(baseUrl + imageExportPath(e), presignJwt),
@@ -56,12 +56,12 @@ export const contentPartPath = (partUid: string, ext: string) => `/api/1/content
 
 /** web.json: the mp4 exports, each pointing at its part 0 (§3.6). Null when there is none. */
 export function contentWebPlaylist(
-  exports: readonly ContentExportRow[],
+  rows: readonly ContentExportRow[],
   durationSeconds: number,
   baseUrl: string,
   presignJwt: string | null,
 ): JsonObject | null {
-  const mp4 = exports.filter((e) => e.format === 'mp4' && e.parts.some((p) => p.position === 0));
+  const mp4 = rows.filter((e) => e.format === 'mp4' && e.parts.some((p) => p.position === 0));
   if (mp4.length === 0) return null;
   const items: JsonValue[] = [...mp4]
     .sort((a, b) => a.bandwidth - b.bandwidth || (a.uid < b.uid ? -1 : 1))
@@ -78,8 +78,8 @@ export function contentWebPlaylist(
 }
 
 /** HLS master playlist of the `m3u8` exports, best bandwidth first. Null when there is none. */
-export function hlsMasterPlaylist(exports: readonly ContentExportRow[], baseUrl: string, presignJwt: string | null): string | null {
-  const hls = exports.filter((e) => e.format === 'm3u8').sort((a, b) => b.bandwidth - a.bandwidth || (a.uid < b.uid ? -1 : 1));
+export function hlsMasterPlaylist(rows: readonly ContentExportRow[], baseUrl: string, presignJwt: string | null): string | null {
+  const hls = rows.filter((e) => e.format === 'm3u8').sort((a, b) => b.bandwidth - a.bandwidth || (a.uid < b.uid ? -1 : 1));
   if (hls.length === 0) return null;
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
   for (const e of hls) {

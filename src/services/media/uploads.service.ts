@@ -133,7 +133,7 @@ export async function uploadPart(
 
   const key = `s3_files/uploads/${input.uid}/${input.partNumber}/${randomBytes(12).toString('base64url')}`;
   await app.redis.zadd(PURGATORY_KEY, app.now() + 600, key).catch((error) => app.log.warn({ err: error }, 'upload: purgatory registration failed'));
-  await app.files.put(key, input.data);
+  await app.files.put(key, input.data, 'application/octet-stream');
   let outcome: UploadPartOutcome;
   try {
     outcome = await inTransaction(app.db, async (scope) => {
