@@ -131,6 +131,8 @@ export class MediaJobRunner {
       bytes, sha512: sha, uploadSha512: sha, name: upload.uid,
       uploadedBySub: typeof kwargs.uploaded_by_user_sub === 'string' ? kwargs.uploaded_by_user_sub : null,
       dynamicSize: (kwargs.dynamic_size ?? null) as Size | null,
+      signal: this.abort.signal,
+      progressUid: upload.job_progress_uid,
     };
     return processor.kind === 'image' ? processImage(app, processor, input) : processContent(app, processor, input);
   }

@@ -97,7 +97,8 @@ export function hlsMasterPlaylist(exports: readonly ContentExportRow[], baseUrl:
 /** HLS media playlist of one export: its parts in position order (VOD). */
 export function hlsMediaPlaylist(e: ContentExportRow, baseUrl: string, presignJwt: string | null, partExt = 'ts'): string {
   const parts = [...e.parts].sort((a, b) => a.position - b.position);
-  const target = Math.max(e.targetDuration, ...parts.map((p) => Math.ceil(p.durationSeconds)));
+  // RFC 8216 §4.3.3.1: every EXTINF duration, rounded to the nearest integer, is at most the target.
+  const target = Math.max(e.targetDuration, ...parts.map((p) => Math.round(p.durationSeconds)));
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:VOD'];
   for (const p of parts) lines.push(`#EXTINF:${p.durationSeconds.toFixed(3)},`, withJwt(baseUrl + contentPartPath(p.uid, partExt), presignJwt));
   lines.push('#EXT-X-ENDLIST');
