@@ -50,7 +50,7 @@ export function runTool(tool: string, binary: string, args: readonly string[], r
       else out.push(chunk);
     });
     child.stderr!.on('data', (chunk: Buffer) => tail.push(chunk.toString('utf8')));
-    const timer = setTimeout(() => kill(new ToolFailure(tool, `timed out after ${Math.round(run.timeoutMs / 1000)} s`)), run.timeoutMs);
+    const timer = setTimeout(() => kill(new ToolFailure(tool, `timed out after ${run.timeoutMs / 1000} s`)), run.timeoutMs);
     const onAbort = () => kill(run.signal!.reason as Error);
     run.signal?.addEventListener('abort', onAbort, { once: true });
     let settled = false;
