@@ -6,6 +6,7 @@ import { ConfigError } from '../../src/config/config';
 import { renditionName, videoLadder } from '../../src/domain/media/content-ladder';
 import { TRANSCRIPT_JOB } from '../../src/jobs/transcripts';
 import { readProgress, type ProgressEvent } from '../../src/media/progress';
+import { transcribeContent } from '../../src/media/transcription';
 import { canReadProgress } from '../../src/services/media/uploads.service';
 import { postJson } from '../admin/admin-rest';
 import { startTestServer, type TestServer } from '../support/server';
@@ -257,6 +258,31 @@ describe('audio_interstitial', () => {
     expect(await counts(server)).toEqual(before);
   });
 
+  it('without the original, transcribes the best mp4 export; a failing or nonsensical transcriber stores nothing', async () => {
+    const [file] = await server.sql<{ id: string; key: string }>(
+      `SELECT f.id::text, s.key FROM content_files f JOIN stored_files s ON s.id = f.original_stored_file_id WHERE f.uid = $1`,
+      [contentUid],
+    );
+    // Forget the transcript and lose the original's bytes: the job must fall back to an export.
+    await server.sql(`DELETE FROM transcripts WHERE id IN (SELECT transcript_id FROM content_file_transcripts WHERE content_file_id = $1)`, [file.id]);
+    const original = await readStored(server, file.key);
+    await server.app.files.delete(file.key);
+    try {
+      const signal = new AbortController().signal;
+      const broken = await transcribeContent(server.app, { name: 'broken', transcribe: async () => { throw new Error('service unavailable'); } }, contentUid, signal);
+      expect(broken).toEqual({ ok: false, reason: 'transcriber broken failed: service unavailable' });
+      const nonsense = await transcribeContent(server.app, { name: 'sloppy', transcribe: async () => ({ source: {}, phrases: [{ startsAt: 3, endsAt: 1, phrase: 'x' }] }) }, contentUid, signal);
+      expect(nonsense).toEqual({ ok: false, reason: 'transcriber sloppy returned an unusable transcript: phrase 0 needs finite times with 0 <= startsAt <= endsAt' });
+      expect((await counts(server)).transcripts).toBe(0);
+
+      const job = await server.app.transcriptJobs.spawn(contentUid, null);
+      expect(await finalEvent(server, job!)).toMatchObject({ type: 'succeeded', message: expect.stringMatching(/^transcribed as oseh_t_/) });
+      expect((await counts(server)).transcripts).toBe(1);
+    } finally {
+      await server.app.files.put(file.key, original);
+    }
+  });
+
   it('the same bytes again only touch last_uploaded_at: no export, no stored file, no transcript added', async () => {
     const [row] = await server.sql<{ at: number }>(`SELECT last_uploaded_at AS at FROM client_flow_content_files l JOIN content_files f ON f.id = l.content_file_id WHERE f.uid = $1`, [contentUid]);
     const before = await counts(server);
@@ -345,6 +371,25 @@ describe('video_interstitial', () => {
     const silent = await processed(server, admin, AUDIO_JOB, sources.silentVideo);
     expect(silent).toMatchObject({ type: 'failed', message: 'the file has no audio stream' });
     expect(await counts(server)).toEqual(before);
+  });
+});
+
+describe('a transcriber without ffmpeg', () => {
+  it('the passthrough spawns the job too, handing the transcriber the stored mp4 as it is', async () => {
+    const passthrough = await startTestServer({ plugins: [TRANSCRIBER] });
+    try {
+      const token = await passthrough.userToken('passthrough-admin', { admin: true });
+      const started = await upload(passthrough, token, 'content', AUDIO_JOB, sources.audio);
+      const final = await finalEvent(passthrough, started.progress.uid);
+      expect(final).toMatchObject({ type: 'succeeded' });
+      const spawned = (await readProgress(passthrough.app.redis, started.progress.uid)).find((e) => e.type === 'spawned')!.spawned!;
+      expect(await finalEvent(passthrough, spawned.uid)).toMatchObject({ type: 'succeeded' });
+      const item = await searchContent(passthrough, token, contentUidOf(final));
+      const [row] = await passthrough.sql<{ source: object }>(`SELECT source FROM transcripts WHERE uid = $1`, [item.transcript.uid]);
+      expect(row.source).toEqual({ type: 'example', model: 'duration', version: '1', content_type: 'audio/mp4' });
+    } finally {
+      await passthrough.close();
+    }
   });
 });
 
