@@ -296,10 +296,12 @@ describe('audio_interstitial', () => {
 });
 
 describe('video_interstitial', () => {
+  let contentUid: string;
+
   it('encodes the whole ladder for a 1920x1080 source as H.264/AAC mp4s plus 5-second HLS copies, and serves them', async () => {
     const done = await processed(server, admin, VIDEO_JOB, sources.video);
     expect(done).toMatchObject({ type: 'succeeded' });
-    const contentUid = contentUidOf(done);
+    contentUid = contentUidOf(done);
     const ladder = videoLadder({ width: 1920, height: 1080 });
     const exports = await exportsOf(server, contentUid);
     for (const format of ['mp4', 'm3u8']) {
@@ -355,6 +357,22 @@ describe('video_interstitial', () => {
     const segment = await get(server, new URL(media.split('\n').find((line) => line.startsWith('http'))!).pathname, jwt);
     expect(segment.status).toBe(200);
     expect(segment.headers.get('content-type')).toBe('video/mp2t');
+  });
+
+  it('a known file only gets the exports it lacks', async () => {
+    const lost = (await exportsOf(server, contentUid)).find((e) => e.format === 'm3u8' && e.qualityParameters.rendition === 'video 1280x720 3456k')!;
+    await server.sql(`DELETE FROM content_file_exports WHERE uid = $1`, [lost.uid]);
+    const kept = (await exportsOf(server, contentUid)).map((e) => e.uid).sort();
+    const started = await upload(server, admin, 'content', VIDEO_JOB, sources.video);
+    expect(await finalEvent(server, started.progress.uid)).toMatchObject({ type: 'succeeded', message: `processed into video_interstitial as ${contentUid}` });
+    await server.app.mediaJobs.idle();
+    await server.app.transcriptJobs.idle();
+    const bars = (await readProgress(server.app.redis, started.progress.uid)).filter((e) => e.type === 'progress').map((e) => e.indicator);
+    expect(bars).toEqual([{ type: 'bar', at: 0, of: 1 }, { type: 'bar', at: 1, of: 1 }]);
+    const now = await exportsOf(server, contentUid);
+    const added = now.filter((e) => !kept.includes(e.uid));
+    expect(added.map((e) => `${e.format} ${e.qualityParameters.rendition}`)).toEqual(['m3u8 video 1280x720 3456k']);
+    expect(added[0].parts.length).toBeGreaterThan(0);
   });
 
   it('refuses a source under 1920x1080 with a readable reason, registering and storing nothing', async () => {
