@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runContentLadderBenchmark } from './content-ladder';
 import { exitOnSignals } from './harness';
 import { runMediaRealizationBenchmark } from './media';
 import { runMediaProcessingBenchmark } from './media-processing';
@@ -14,6 +15,7 @@ const BENCHMARKS: ((options: BenchOptions) => Promise<BenchmarkResult>)[] = [
   runSubscriptionBenchmark,
   runMediaRealizationBenchmark,
   runMediaProcessingBenchmark,
+  runContentLadderBenchmark,
 ];
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import type { Sql } from './db/sql';
 import type { FormatRegistry } from './domain/schema';
 import type { StandardParameterRegistry } from './domain/standard-parameters';
 import type { Logger } from './lib/log';
+import type { Transcriber } from './media/transcriber';
 import type { AppContext } from './services/app-context';
 import type { CustomPopRegistry } from './services/custom-pops';
 import { readQuery } from './services/transaction';
@@ -14,6 +15,8 @@ export interface PluginContext {
   standardParameters: StandardParameterRegistry;
   /** Register custom pop endpoints (`/api/1/users/me/screens/{name}`, queue-engine.md §7.6). */
   customPops: CustomPopRegistry;
+  /** Register the server's speech-to-text (at most one; screens-and-media.md §3.5.5). */
+  transcriber: { register(transcriber: Transcriber): void };
   /** Parameterised SQL (`?` placeholders) on the application database, for lookups. */
   query: Sql;
   log: Logger;
@@ -25,6 +28,8 @@ export interface ClientFlowsPlugin {
 }
 
 export class PluginError extends Error {}
+
+export type { Transcriber, TranscriptionRequest, Transcription, TranscriptPhrase } from './media/transcriber';
 
 function asPlugin(value: unknown): ClientFlowsPlugin | null {
   const candidate = value as Partial<ClientFlowsPlugin> | null | undefined;
@@ -57,6 +62,15 @@ export async function applyPlugins(app: AppContext, plugins: readonly ClientFlow
       formats: app.registry,
       standardParameters: app.standard,
       customPops: app.customPops,
+      transcriber: {
+        register: (transcriber) => {
+          try {
+            app.transcribers.register(transcriber, `plugin ${plugin.name}`);
+          } catch (error) {
+            throw new PluginError((error as Error).message);
+          }
+        },
+      },
       query: readQuery(app.db),
       log: app.log.child({ plugin: plugin.name }),
     });

@@ -5,6 +5,7 @@ import { migrate, openOrm } from './db/orm';
 import { ensureBackingServices } from './infra/services';
 import type { Logger } from './lib/log';
 import { countPostgresStatement, countRedisCommands } from './lib/round-trips';
+import { checkFfmpegTools } from './media/ffmpeg';
 import { registerMediaFormats } from './media/formats';
 import { openFileStore, type OpenedFileStore } from './media/open-file-store';
 import { applyPlugins, loadPlugins } from './plugins';
@@ -70,6 +71,8 @@ export async function bootRuntime(
   log: Logger,
   options: { migrate?: boolean; verify?: boolean; cacheDefinitions?: boolean } = {},
 ): Promise<Runtime> {
+  // A configured ffmpeg that does not run fails the start, not the first upload.
+  if (config.ffmpeg !== null) await checkFfmpegTools(config.ffmpeg);
   const services = await ensureBackingServices(config, (line) => log.info(line));
   const db = openDatabase(services.databaseUrl, {
     poolSize: config.databasePoolSize,
@@ -93,6 +96,7 @@ export async function bootRuntime(
     if (options.cacheDefinitions ?? true) await app.definitions.start();
     app.charts.start();
     app.mediaJobs.start();
+    app.transcriptJobs.start();
     return {
       app,
       migrations: applied,
@@ -102,6 +106,7 @@ export async function bootRuntime(
         app.definitions.stop();
         app.charts.stop();
         await app.mediaJobs.stop();
+        await app.transcriptJobs.stop();
         await app.subscriber.close();
         // QUIT lets publications already sent (after-commit events) reach Redis first.
         await redis!.quit().catch(() => redis!.disconnect());

@@ -54,6 +54,7 @@ describe('loadConfig', () => {
       graphqlIntrospection: true,
       rateLimit: { perSecond: 10, burst: 60 },
       metricsToken: null,
+      ffmpeg: null,
       plugins: [],
       secrets: {
         idToken: 'a', clientScreenJwt: 'b', imageFileJwt: STRONG, contentFileJwt: STRONG, transcriptJwt: STRONG, fileUploadJwt: STRONG, progressJwt: STRONG,
@@ -66,6 +67,39 @@ describe('loadConfig', () => {
     expect(loadConfig(env({ NODE_ENV: 'test', CLIENTFLOWS_TEST_DROP_DEFINITION_PURGES: '1' })).testDropDefinitionPurges).toBe(true);
     expect(configError(() => loadConfig(env({ CLIENTFLOWS_TEST_DROP_DEFINITION_PURGES: '1' }))).message).toMatch(/NODE_ENV=test/);
     expect(configError(() => loadConfig(env({ NODE_ENV: 'test', CLIENTFLOWS_TEST_DROP_DEFINITION_PURGES: 'yes' }))).message).toMatch(/one of 0, 1/);
+  });
+
+  describe('FFMPEG_PATH', () => {
+    /** A directory holding fake executables (and non-executables) named as given. */
+    function tools(names: Record<string, 'exec' | 'plain'>): string {
+      const dir = mkdtempSync(path.join(dataDir, 'tools-'));
+      for (const [name, kind] of Object.entries(names)) writeFileSync(path.join(dir, name), '#!/bin/sh\n', { mode: kind === 'exec' ? 0o755 : 0o644 });
+      return dir;
+    }
+
+    it('turns the ladder on with ffprobe beside ffmpeg, preset slow and a 30-minute timeout by default', () => {
+      const dir = tools({ ffmpeg: 'exec', ffprobe: 'exec' });
+      expect(loadConfig(env({ FFMPEG_PATH: path.join(dir, 'ffmpeg') })).ffmpeg).toEqual({
+        ffmpegPath: path.join(dir, 'ffmpeg'), ffprobePath: path.join(dir, 'ffprobe'), preset: 'slow', timeoutSeconds: 1800,
+      });
+    });
+
+    it('looks a bare name up on PATH, ffprobe too when none is beside ffmpeg, and takes FFPROBE_PATH, the preset and the timeout', () => {
+      const bin = tools({ ffmpeg: 'exec' });
+      const other = tools({ ffprobe: 'exec', probe2: 'exec' });
+      const config = loadConfig(env({ PATH: `${bin}:${other}`, FFMPEG_PATH: 'ffmpeg', FFMPEG_PRESET: 'ultrafast', FFMPEG_TIMEOUT_SECONDS: '60' }));
+      expect(config.ffmpeg).toEqual({ ffmpegPath: path.join(bin, 'ffmpeg'), ffprobePath: path.join(other, 'ffprobe'), preset: 'ultrafast', timeoutSeconds: 60 });
+      expect(loadConfig(env({ PATH: bin, FFMPEG_PATH: 'ffmpeg', FFPROBE_PATH: path.join(other, 'probe2') })).ffmpeg?.ffprobePath).toBe(path.join(other, 'probe2'));
+    });
+
+    it('refuses a path that is missing or not executable, a missing ffprobe, an unknown preset', () => {
+      const dir = tools({ ffmpeg: 'plain', ffmpeg2: 'exec' });
+      expect(configError(() => loadConfig(env({ FFMPEG_PATH: path.join(dir, 'nope') }))).message).toBe(`FFMPEG_PATH=${path.join(dir, 'nope')} is not an executable file`);
+      expect(configError(() => loadConfig(env({ FFMPEG_PATH: path.join(dir, 'ffmpeg') }))).message).toMatch(/^FFMPEG_PATH=.* is not an executable file$/);
+      expect(configError(() => loadConfig(env({ PATH: dir, FFMPEG_PATH: 'ffmpeg' }))).message).toBe('FFMPEG_PATH=ffmpeg is not an executable file on PATH');
+      expect(configError(() => loadConfig(env({ PATH: dir, FFMPEG_PATH: path.join(dir, 'ffmpeg2') }))).message).toMatch(/^FFPROBE_PATH is unset and there is no ffprobe beside/);
+      expect(configError(() => loadConfig(env({ FFMPEG_PRESET: 'fastest' }))).message).toMatch(/^FFMPEG_PRESET must be one of ultrafast, .*veryslow/);
+    });
   });
 
   it('reads CLIENTFLOWS_PLUGINS as comma-separated paths, made absolute', () => {

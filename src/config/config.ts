@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { checkFileKey } from '../domain/media/file-key';
+import { findExecutable } from '../infra/processes';
 import { ConfigError } from './errors';
 import { resolveSecrets, type Secrets } from './secrets';
 
@@ -38,6 +39,8 @@ export interface AppConfig {
   rateLimit: RateLimitConfig;
   /** Bearer token `GET /metrics` requires (`METRICS_TOKEN`); without one, production serves no metrics. */
   metricsToken: string | null;
+  /** The content ladder's tools (`FFMPEG_PATH`, docs/media-uploads.md); null: the passthrough content processor. */
+  ffmpeg: FfmpegConfig | null;
   /** Absolute paths of plugin modules (`CLIENTFLOWS_PLUGINS`, comma-separated), see docs/extending.md. */
   plugins: string[];
   secrets: Secrets;
@@ -77,6 +80,21 @@ export interface GraphQLLimits {
   maxAliases: number;
   /** Estimated cost: 1 per field, list fields times their page size (`first`, `last`, `limit`). */
   maxCost: number;
+}
+
+/** x264's presets, fastest first. */
+export const X264_PRESETS = ['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow'] as const;
+export type X264Preset = (typeof X264_PRESETS)[number];
+
+export interface FfmpegConfig {
+  /** Absolute path of the ffmpeg binary. */
+  ffmpegPath: string;
+  /** Absolute path of ffprobe (`FFPROBE_PATH`; default the one beside ffmpeg, else on PATH). */
+  ffprobePath: string;
+  /** x264 preset of the video ladder (`FFMPEG_PRESET`). */
+  preset: X264Preset;
+  /** One ffmpeg or ffprobe run is killed after this long (`FFMPEG_TIMEOUT_SECONDS`). */
+  timeoutSeconds: number;
 }
 
 export interface RateLimitConfig {
@@ -179,6 +197,36 @@ function testHook(env: NodeJS.ProcessEnv, name: string, nodeEnv: NodeEnv): boole
 }
 
 /**
+ * An executable named by a setting: a path (relative to the working directory) or a bare name
+ * looked up on PATH. Whether it actually runs is checked at boot (src/media/ffmpeg.ts).
+ */
+function executable(env: NodeJS.ProcessEnv, name: string, value: string): string {
+  const found = value.includes('/') ? findExecutable(path.basename(value), path.dirname(path.resolve(value))) : findExecutable(value, env.PATH ?? '');
+  if (found === null) {
+    throw new ConfigError(`${name}=${value} is not an executable file${value.includes('/') ? '' : ' on PATH'}`);
+  }
+  return found;
+}
+
+/**
+ * `FFMPEG_PATH` turns the content ladder on. ffprobe defaults to the binary beside ffmpeg (a
+ * distribution or static build ships both together), then to PATH.
+ */
+function ffmpegConfig(env: NodeJS.ProcessEnv): FfmpegConfig | null {
+  const preset = oneOf(env, 'FFMPEG_PRESET', X264_PRESETS, 'slow');
+  const timeoutSeconds = integer(env, 'FFMPEG_TIMEOUT_SECONDS', 1800, 1, 86_400);
+  const ffmpegSetting = setting(env, 'FFMPEG_PATH');
+  if (ffmpegSetting === undefined) return null;
+  const ffmpegPath = executable(env, 'FFMPEG_PATH', ffmpegSetting);
+  const probeSetting = setting(env, 'FFPROBE_PATH');
+  let ffprobePath: string | null;
+  if (probeSetting !== undefined) ffprobePath = executable(env, 'FFPROBE_PATH', probeSetting);
+  else ffprobePath = findExecutable('ffprobe', path.dirname(ffmpegPath)) ?? findExecutable('ffprobe', env.PATH ?? '');
+  if (ffprobePath === null) throw new ConfigError(`FFPROBE_PATH is unset and there is no ffprobe beside ${ffmpegPath} nor on PATH`);
+  return { ffmpegPath, ffprobePath, preset, timeoutSeconds };
+}
+
+/**
  * The configuration from environment variables, with defaults. Throws ConfigError naming the
  * variable at fault; may create `DATA_DIR/secrets.json` outside production (see resolveSecrets).
  */
@@ -215,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, opts: { log?: (line: string) 
       burst: integer(env, 'RATE_LIMIT_BURST', 60, 1, 1_000_000),
     },
     metricsToken: setting(env, 'METRICS_TOKEN') ?? null,
+    ffmpeg: ffmpegConfig(env),
     plugins: (setting(env, 'CLIENTFLOWS_PLUGINS') ?? '')
       .split(',')
       .map((entry) => entry.trim())

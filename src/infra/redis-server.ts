@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { PortInUseError, startOnFreePort } from './ports';
+import { locateOrInstall, machineHost, type InstallHost } from './debian-package';
 import {
-  findExecutable, isProcessAlive, OutputTail, parentProcessId, readJsonFile, runCommand, runningAsRoot, settlesWithin, writePrivateJson,
+  findExecutable, isProcessAlive, OutputTail, parentProcessId, readJsonFile, settlesWithin, writePrivateJson,
 } from './processes';
 
 /** Redis cannot be found or installed; the message is the one line to show before exiting 1. */
@@ -29,45 +30,16 @@ const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /** What locateRedisServer needs from the machine (replaced in tests). */
-export interface RedisInstallHost {
-  find(): string | null;
-  isRoot(): boolean;
-  run(command: string, args: string[]): Promise<{ code: number | null; output: string }>;
-}
-
-const machine: RedisInstallHost = {
-  find: () => findExecutable('redis-server'),
-  isRoot: runningAsRoot,
-  run: (command, args) => runCommand(command, args, { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }),
-};
+export type RedisInstallHost = InstallHost;
 
 /**
  * The redis-server binary. No npm package ships one, so on a fresh machine running as root we
  * install Debian's package; without root the user has to.
  */
-export async function locateRedisServer(
-  log: (line: string) => void,
-  host: RedisInstallHost = machine,
-): Promise<string> {
-  const found = host.find();
-  if (found !== null) return found;
-  if (!host.isRoot()) throw new RedisUnavailableError(REDIS_INSTALL_HINT);
-
-  log('redis-server not found: installing it with apt-get (apt-get update, apt-get install -y redis-server)');
-  // Another apt (a parallel install, unattended upgrades) may hold the dpkg lock: wait for it.
-  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
-  for (const args of [[...wait, 'update'], [...wait, 'install', '-y', 'redis-server']]) {
-    const { code, output } = await host.run('apt-get', args);
-    if (code !== 0) {
-      throw new RedisUnavailableError(
-        `apt-get ${args.slice(wait.length).join(' ')} failed (${code ?? 'not runnable'}); ${REDIS_INSTALL_HINT}\n${output}`,
-      );
-    }
-  }
-  const installed = host.find();
-  if (installed === null) throw new RedisUnavailableError(`apt-get finished but ${REDIS_INSTALL_HINT}`);
-  log(`installed ${installed}`);
-  return installed;
+export function locateRedisServer(log: (line: string) => void, host: RedisInstallHost = machineHost('redis-server')): Promise<string> {
+  return locateOrInstall({
+    binary: 'redis-server', pkg: 'redis-server', hint: REDIS_INSTALL_HINT, unavailable: (message) => new RedisUnavailableError(message), log, host,
+  });
 }
 
 /** True when a Redis at host:port answers PING with PONG (RESP over a raw socket). */

@@ -103,6 +103,8 @@ export class MediaJobRunner {
       log.error({ err: error }, 'media processing failed unexpectedly');
       outcome = { ok: false, reason: `internal error while processing: ${(error as Error).message}` };
     }
+    // The upload goes before the final event: whoever sees `succeeded`/`failed` sees it gone.
+    await this.deleteUpload(app, upload).catch((error: unknown) => log.error({ err: error }, 'media processing: the upload was not deleted'));
     if (outcome.ok) {
       log.info({ fileUid: outcome.fileUid, listSlug: outcome.listSlug, listRow: outcome.listRow, exportsAdded: outcome.exportsAdded }, 'media processed');
       await progress('succeeded', `processed into ${outcome.listSlug} as ${outcome.fileUid}`);
@@ -110,7 +112,6 @@ export class MediaJobRunner {
       log.warn({ reason: outcome.reason }, 'media processing refused the upload');
       await progress('failed', outcome.reason);
     }
-    await this.deleteUpload(app, upload);
   }
 
   private async process(app: AppContext, upload: FileUploadRow): Promise<ProcessingOutcome> {
@@ -131,6 +132,8 @@ export class MediaJobRunner {
       bytes, sha512: sha, uploadSha512: sha, name: upload.uid,
       uploadedBySub: typeof kwargs.uploaded_by_user_sub === 'string' ? kwargs.uploaded_by_user_sub : null,
       dynamicSize: (kwargs.dynamic_size ?? null) as Size | null,
+      signal: this.abort.signal,
+      progressUid: upload.job_progress_uid,
     };
     return processor.kind === 'image' ? processImage(app, processor, input) : processContent(app, processor, input);
   }

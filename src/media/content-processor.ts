@@ -5,14 +5,28 @@ import type { ContentProcessor } from '../domain/media/processors';
 import { newUid } from '../lib/ids';
 import type { AppContext } from '../services/app-context';
 import { inTransaction } from '../services/transaction';
+import { processContentLadder } from './content-ladder';
 import { storeOriginal, type ProcessingInput, type ProcessingOutcome } from './processing';
 
 /**
- * The passthrough content processor (screens-and-media.md §3.7 item 2): an mp4/m4a source with a
- * readable duration becomes a content file whose single `mp4` export (one part) is the original
- * itself. No transcoding, so codecs are the usual AAC / H.264 profile strings rather than probed.
+ * Content processing (screens-and-media.md §3.5.4, §3.7 item 2): the ffmpeg ladder when
+ * `FFMPEG_PATH` is configured, else the passthrough. Either way a processed file gets a
+ * transcript job when a transcriber is registered (§3.5.5); a file already transcribed finishes
+ * that job at once.
  */
 export async function processContent(app: AppContext, processor: ContentProcessor, input: ProcessingInput): Promise<ProcessingOutcome> {
+  const tools = app.config.ffmpeg;
+  const outcome = tools === null ? await processPassthroughContent(app, processor, input) : await processContentLadder(app, processor, input, tools);
+  if (outcome.ok && app.transcriptJobs.enabled) await app.transcriptJobs.spawn(outcome.fileUid, input.progressUid ?? null);
+  return outcome;
+}
+
+/**
+ * The passthrough content processor (§3.7 item 2): an mp4/m4a source with a readable duration
+ * becomes a content file whose single `mp4` export (one part) is the original itself. No
+ * transcoding, so codecs are the usual AAC / H.264 profile strings rather than probed.
+ */
+export async function processPassthroughContent(app: AppContext, processor: ContentProcessor, input: ProcessingInput): Promise<ProcessingOutcome> {
   if (!looksLikeMp4(input.bytes)) return { ok: false, reason: 'not an mp4 or m4a file (no ftyp box)' };
   const duration = mp4DurationSeconds(input.bytes);
   if (duration === null || !(duration > 0)) return { ok: false, reason: 'mp4 has no readable duration (truncated or missing moov/mvhd)' };

@@ -12,6 +12,10 @@ export interface ProcessingInput {
   name: string;
   uploadedBySub: string | null;
   dynamicSize: Size | null;
+  /** Aborted when the server shuts down: long work (ffmpeg) stops and the job is queued again. */
+  signal?: AbortSignal;
+  /** The job's progress uid (`progress` bars, `spawned` events); none outside a job. */
+  progressUid?: string | null;
 }
 
 export type ProcessingOutcome =

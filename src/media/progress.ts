@@ -23,6 +23,20 @@ export const PROGRESS_MAX_EVENTS = 50;
 export const progressEventsKey = (uid: string) => `jobs:progress:events:${uid}`;
 export const progressCountKey = (uid: string) => `jobs:progress:count:${uid}`;
 export const progressChannel = (uid: string) => `ps:jobs:progress:${uid}`;
+/** The job that spawned job `uid`: its progress token may follow `uid` too. */
+export const progressParentKey = (uid: string) => `jobs:progress:parent:${uid}`;
+/** As long as a progress token lives (upload 3600 s + processing 1800 s). */
+export const PROGRESS_LINK_TTL_SECONDS = 5400;
+
+/** Records that `parent` spawned `child` (throws when Redis does). */
+export async function linkSpawnedProgress(redis: Redis, child: string, parent: string): Promise<void> {
+  await redis.set(progressParentKey(child), parent, 'EX', PROGRESS_LINK_TTL_SECONDS);
+}
+
+/** The job that spawned `uid`, if any (null when Redis cannot say). */
+export async function spawningProgress(redis: Redis, uid: string): Promise<string | null> {
+  return redis.get(progressParentKey(uid)).catch(() => null);
+}
 
 /** Pushes one event; a Redis failure is logged, never thrown (progress must not fail a job). */
 export async function pushProgress(

@@ -8,7 +8,9 @@ import type { Logger } from '../lib/log';
 import { Metrics } from '../lib/metrics';
 import { MediaJobRunner } from '../jobs/media-processing';
 import type { FileStore } from '../media/file-store';
+import { TranscriptJobRunner } from '../jobs/transcripts';
 import { MediaLookups } from '../media/lookups';
+import { TranscriberRegistry } from '../media/transcriber';
 import { PrometheusMetrics } from '../ops/prometheus';
 import { QueueChanges } from '../realtime/queue-changes';
 import { RedisSubscriber } from '../realtime/redis-subscriber';
@@ -50,6 +52,10 @@ export interface AppContext {
   mediaJobs: MediaJobRunner;
   /** Cached thumbhash and content lookups behind media realization (screens-and-media.md §2.5). */
   mediaLookups: MediaLookups;
+  /** The transcriber a plugin registered, if any (screens-and-media.md §3.5.5). */
+  transcribers: TranscriberRegistry;
+  /** Transcript jobs, spawned by content processing; they run only when a transcriber is registered. */
+  transcriptJobs: TranscriptJobRunner;
   /** Seconds since the epoch (fractional). Tests may pin it. */
   now(): number;
 }
@@ -76,6 +82,8 @@ export function createAppContext(parts: { config: AppConfig; db: Database; redis
     prometheus: new PrometheusMetrics({ metrics, definitions: () => app.definitions.metrics, subscriptions: () => app.queueChanges.subscriptionCount }),
     mediaJobs: new MediaJobRunner(() => app),
     mediaLookups: new MediaLookups({ redis: parts.redis, log: parts.log, metrics, now: () => app.now() }),
+    transcribers: new TranscriberRegistry(),
+    transcriptJobs: new TranscriptJobRunner(() => app),
     now: () => Date.now() / 1000,
   };
   return app;

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import sharp from 'sharp';
+import { inject } from 'vitest';
 import { readProgress, type ProgressEvent } from '../../src/media/progress';
 import { postJson, type RestAnswer } from '../admin/admin-rest';
 import type { TestServer } from '../support/server';
@@ -106,6 +108,36 @@ export function tinyMp4(seconds: number, padding = 0): Buffer {
   mvhd.writeUInt32BE(1000, 12);
   mvhd.writeUInt32BE(Math.round(seconds * 1000), 16);
   return Buffer.concat([box('ftyp', Buffer.from('M4A \0\0\0\0isomM4A ', 'latin1')), box('moov', box('mvhd', mvhd)), box('mdat', Buffer.alloc(padding, 7))]);
+}
+
+export const VIDEO_JOB = 'runners.screens.video_interstitial_process_video';
+
+/** ffmpeg and ffprobe of this run (test/support/ffmpeg.ts); throws the reason there are none. */
+export function requireFfmpeg(): { ffmpegPath: string; ffprobePath: string } {
+  const found = inject('ffmpeg');
+  if (found.problem !== null || found.ffmpegPath === null || found.ffprobePath === null) throw new Error(found.problem ?? 'ffmpeg is not available');
+  return { ffmpegPath: found.ffmpegPath, ffprobePath: found.ffprobePath };
+}
+
+/** Runs a tool to completion (argument array, no shell); rejects with its stderr. */
+export function runTool(binary: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(binary, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => (error ? reject(new Error(`${binary} failed: ${stderr}`)) : resolve(stdout)));
+  });
+}
+
+/** ffprobe's JSON (`-show_format -show_streams`) of a file. */
+export async function probeJson(ffprobePath: string, file: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
+  return JSON.parse(await runTool(ffprobePath, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]));
+}
+
+/** A whole stored object. */
+export async function readStored(server: TestServer, key: string): Promise<Buffer> {
+  const stored = await server.app.files.get(key);
+  if (stored === null) throw new Error(`${key} is not stored`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stored.body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** Every file under the server's media directory, as sorted `/`-separated keys (what is really on disk). */

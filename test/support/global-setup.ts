@@ -6,6 +6,7 @@ import pg from 'pg';
 import { migrate, openOrm } from '../../src/db/orm';
 import { startEmbeddedPostgres } from '../../src/infra/embedded-postgres';
 import { spawnRedisServer } from '../../src/infra/redis-server';
+import { locateTestFfmpeg, type TestFfmpeg } from './ffmpeg';
 
 /** Name of the database every test database is copied from (migrated once per run). */
 export const TEMPLATE_DATABASE = 'clientflows_template';
@@ -15,12 +16,15 @@ declare module 'vitest' {
     postgresAdminUrl: string;
     redisUrl: string;
     templateDatabase: string;
+    /** ffmpeg and ffprobe for the content-ladder tests, or why there are none. */
+    ffmpeg: TestFfmpeg;
   }
 }
 
 /**
  * One real PostgreSQL (embedded) and one real Redis for the whole run; each test file copies a
- * migrated template database, so files are isolated and migrations run once.
+ * migrated template database, so files are isolated and migrations run once. ffmpeg (for the
+ * content-ladder tests) is located, or installed from Debian when missing and root.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'clientflows-test-'));
@@ -30,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await postgres.stop();
     throw error;
   });
+  const ffmpeg = await locateTestFfmpeg((line) => console.log(line));
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
@@ -42,6 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('postgresAdminUrl', postgres.url);
   project.provide('redisUrl', redis.url);
   project.provide('templateDatabase', TEMPLATE_DATABASE);
+  project.provide('ffmpeg', ffmpeg);
   return async () => {
     await redis.stop();
     await postgres.stop();

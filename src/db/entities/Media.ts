@@ -126,7 +126,7 @@ export class ContentFileExport extends PublicRow {
   @Property({ type: 'text' })
   format!: string;
 
-  /** Videos: `width`, `height`, optional `average_bandwidth`; audio: `{}`. */
+  /** Videos: `width`, `height`; audio: `{}`; HLS exports of either add `average_bandwidth` (bits/s). */
   @Property({ type: 'jsonb' })
   formatParameters!: JsonObject;
 

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../domain/json';
+import { storedLadderKey } from '../../domain/media/content-ladder';
 import { newUid } from '../../lib/ids';
 import { jsonParam, type Sql } from '../sql';
 
@@ -86,6 +87,65 @@ export async function findContentBySha(sql: Sql, sha512: string): Promise<{ id: 
   return rows[0] ?? null;
 }
 
+/** A known content file and the ladder keys (`storedLadderKey`) of the exports it has. */
+export async function findContentWithExports(sql: Sql, sha512: string): Promise<{ id: string; uid: string; exportKeys: Set<string> } | null> {
+  const rows = await sql<{ id: string; uid: string; format: string | null; qualityParameters: JsonObject | null }>(
+    `SELECT f.id, f.uid, e.format, e.quality_parameters AS "qualityParameters"
+       FROM content_files f LEFT JOIN content_file_exports e ON e.content_file_id = f.id
+      WHERE f.original_sha512 = ?`,
+    [sha512],
+  );
+  if (rows.length === 0) return null;
+  const exportKeys = new Set<string>();
+  for (const r of rows) {
+    const key = r.format === null ? null : storedLadderKey({ format: r.format, qualityParameters: r.qualityParameters });
+    if (key !== null) exportKeys.add(key);
+  }
+  return { id: rows[0].id, uid: rows[0].uid, exportKeys };
+}
+
+export async function insertContentFile(
+  sql: Sql,
+  content: { uid: string; name: string; storedFileId: string; sha512: string; durationSeconds: number; now: number },
+): Promise<string> {
+  const [file] = await sql<{ id: string }>(
+    `INSERT INTO content_files (uid, name, original_stored_file_id, original_sha512, duration_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+    [content.uid, content.name, content.storedFileId, content.sha512, content.durationSeconds, content.now],
+  );
+  return file.id;
+}
+
+export interface NewContentExport {
+  uid: string;
+  format: string;
+  formatParameters: JsonObject;
+  bandwidth: number;
+  codecs: string;
+  targetDuration: number;
+  qualityParameters: JsonObject;
+}
+
+export async function insertContentExport(sql: Sql, contentFileId: string, e: NewContentExport, now: number): Promise<string> {
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO content_file_exports (uid, content_file_id, format, format_parameters, bandwidth, codecs, target_duration, quality_parameters, created_at)
+     VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) RETURNING id`,
+    [e.uid, contentFileId, e.format, jsonParam(e.formatParameters), e.bandwidth, e.codecs, e.targetDuration, jsonParam(e.qualityParameters), now],
+  );
+  return row.id;
+}
+
+export async function insertContentExportPart(
+  sql: Sql,
+  exportId: string,
+  part: { uid: string; storedFileId: string; position: number; durationSeconds: number },
+  now: number,
+): Promise<void> {
+  await sql(
+    `INSERT INTO content_file_export_parts (uid, content_file_export_id, stored_file_id, position, duration_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    [part.uid, exportId, part.storedFileId, part.position, part.durationSeconds, now],
+  );
+}
+
 /** A content file with one single-part export (the passthrough processor). */
 export async function insertPassthroughContent(
   sql: Sql,
@@ -94,19 +154,8 @@ export async function insertPassthroughContent(
     export: { format: string; formatParameters: JsonObject; bandwidth: number; codecs: string; qualityParameters: JsonObject };
   },
 ): Promise<string> {
-  const [file] = await sql<{ id: string }>(
-    `INSERT INTO content_files (uid, name, original_stored_file_id, original_sha512, duration_seconds, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-    [content.uid, content.name, content.storedFileId, content.sha512, content.durationSeconds, content.now],
-  );
-  const e = content.export;
-  const [exp] = await sql<{ id: string }>(
-    `INSERT INTO content_file_exports (uid, content_file_id, format, format_parameters, bandwidth, codecs, target_duration, quality_parameters, created_at)
-     VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) RETURNING id`,
-    [newUid('cfe'), file.id, e.format, jsonParam(e.formatParameters), e.bandwidth, e.codecs, Math.ceil(content.durationSeconds), jsonParam(e.qualityParameters), content.now],
-  );
-  await sql(
-    `INSERT INTO content_file_export_parts (uid, content_file_export_id, stored_file_id, position, duration_seconds, created_at) VALUES (?, ?, ?, 0, ?, ?)`,
-    [newUid('cfep'), exp.id, content.storedFileId, content.durationSeconds, content.now],
-  );
-  return file.id;
+  const fileId = await insertContentFile(sql, content);
+  const exportId = await insertContentExport(sql, fileId, { uid: newUid('cfe'), ...content.export, targetDuration: Math.ceil(content.durationSeconds) }, content.now);
+  await insertContentExportPart(sql, exportId, { uid: newUid('cfep'), storedFileId: content.storedFileId, position: 0, durationSeconds: content.durationSeconds }, content.now);
+  return fileId;
 }

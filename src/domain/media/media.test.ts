@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schema } from '../model';
 import { parseByteRange } from './range';
-import { contentWebPlaylist, hlsMasterPlaylist, hlsMediaPlaylist, imagePlaylist, transcriptBody, type ContentExportRow } from './serving';
+import { contentWebPlaylist, hlsMasterPlaylist, hlsMediaPlaylist, imagePlaylist, selectHlsRenditions, transcriptBody, type ContentExportRow } from './serving';
 import { bestExport, chooseThumbhash, thumbhashKey, thumbhashTarget, type ThumbhashCandidate } from './thumbhash';
 import { MEDIA_TOKEN_CLAIMS, MEDIA_TOKENS, mediaCacheControl } from './tokens';
 
@@ -208,6 +208,30 @@ describe('serving bodies (§3.6)', () => {
     expect(media.indexOf('cfep_2.ts')).toBeLessThan(media.indexOf('cfep_3.ts'));
     expect(media).toContain('#EXT-X-TARGETDURATION:2');
     expect(media.trim().endsWith('#EXT-X-ENDLIST')).toBe(true);
+  });
+
+  it('media playlist target duration: at least every EXTINF rounded to the nearest integer (RFC 8216)', () => {
+    const long: ContentExportRow = { ...hls, targetDuration: 10, parts: [{ uid: 'a', position: 0, durationSeconds: 10.0078 }, { uid: 'b', position: 1, durationSeconds: 11.6 }] };
+    expect(hlsMediaPlaylist(long, 'http://h', null)).toContain('#EXT-X-TARGETDURATION:12');
+    expect(hlsMediaPlaylist({ ...long, parts: long.parts.slice(0, 1) }, 'http://h', null)).toContain('#EXT-X-TARGETDURATION:10');
+  });
+
+  it('master playlist filters: the shape closest to the display, a bandwidth ceiling keeping the lowest', () => {
+    const video = (uid: string, width: number, height: number, bandwidth: number): ContentExportRow => ({ ...hls, uid, bandwidth, formatParameters: { width, height } });
+    const ladder = [video('p1', 394, 852, 1_700_000), video('p2', 430, 932, 2_000_000), video('p3', 1080, 1920, 10_000_000), video('l1', 1920, 1080, 10_000_000), video('l2', 852, 394, 1_700_000)];
+    const uids = (filter: Parameters<typeof selectHlsRenditions>[1]) => selectHlsRenditions(ladder, filter).map((e) => e.uid);
+    expect(uids({})).toEqual(['p1', 'p2', 'p3', 'l1', 'l2']);
+    expect(uids({ size: { width: 393, height: 852 } })).toEqual(['p1', 'p2']);
+    expect(uids({ size: { width: 1170, height: 2532 } })).toEqual(['p1', 'p2']);
+    expect(uids({ size: { width: 9, height: 16 } })).toEqual(['p3']);
+    expect(uids({ size: { width: 1366, height: 768 } })).toEqual(['l1']);
+    expect(uids({ size: { width: 393, height: 852 }, maxBandwidth: 1_800_000 })).toEqual(['p1']);
+    expect(uids({ maxBandwidth: 1000 })).toEqual(['p1']);
+    // Audio renditions have no shape: a size filters nothing.
+    expect(selectHlsRenditions([{ ...hls, formatParameters: { average_bandwidth: 1 } }], { size: { width: 1, height: 2 } })).toHaveLength(1);
+    const master = hlsMasterPlaylist(ladder, 'http://h', null, { size: { width: 1366, height: 768 } })!;
+    expect(master.match(/#EXT-X-STREAM-INF/g)).toHaveLength(1);
+    expect(master).toContain('RESOLUTION=1920x1080');
   });
 
   it('transcript phrases by start time', () => {

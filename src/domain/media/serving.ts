@@ -77,9 +77,49 @@ export function contentWebPlaylist(
   return { exports: items, duration_seconds: durationSeconds };
 }
 
-/** HLS master playlist of the `m3u8` exports, best bandwidth first. Null when there is none. */
-export function hlsMasterPlaylist(rows: readonly ContentExportRow[], baseUrl: string, presignJwt: string | null): string | null {
-  const hls = rows.filter((e) => e.format === 'm3u8').sort((a, b) => b.bandwidth - a.bandwidth || (a.uid < b.uid ? -1 : 1));
+/**
+ * Optional filters of a master playlist (screens-and-media.md §3.5.4): the viewer's size, whose
+ * shape picks among the video ladder's crops, and a bandwidth ceiling.
+ */
+export interface HlsRenditionFilter {
+  /** The display the video fills (any unit: only the aspect ratio counts). */
+  size?: { width: number; height: number };
+  /** Bits per second; renditions above it are left out (the lowest one always stays). */
+  maxBandwidth?: number;
+}
+
+/** Aspect ratios closer than this (relative) are one shape: even rounding moves them slightly. */
+const SAME_SHAPE = 0.015;
+
+/**
+ * The renditions a client should switch between. The video ladder mixes portrait and landscape
+ * crops; a player switching bandwidths must stay on one shape, so with `size` only the shape
+ * closest to it is kept. Renditions without a size (audio) are never filtered by shape.
+ */
+export function selectHlsRenditions<T extends { bandwidth: number; formatParameters: JsonObject }>(renditions: readonly T[], filter: HlsRenditionFilter): T[] {
+  let kept = [...renditions];
+  const wanted = filter.size;
+  if (wanted !== undefined) {
+    const distance = (e: T) => {
+      const { width, height } = e.formatParameters;
+      return typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0
+        ? Math.abs(Math.log((width / height) / (wanted.width / wanted.height)))
+        : null;
+    };
+    const best = Math.min(...kept.map(distance).filter((d): d is number => d !== null));
+    if (Number.isFinite(best)) kept = kept.filter((e) => distance(e) === null || distance(e)! <= best + SAME_SHAPE);
+  }
+  if (filter.maxBandwidth !== undefined) {
+    const within = kept.filter((e) => e.bandwidth <= filter.maxBandwidth!);
+    const lowest = [...kept].sort((a, b) => a.bandwidth - b.bandwidth).slice(0, 1);
+    kept = within.length > 0 ? within : lowest;
+  }
+  return kept;
+}
+
+/** HLS master playlist of the `m3u8` exports (filtered), best bandwidth first. Null when there is none. */
+export function hlsMasterPlaylist(rows: readonly ContentExportRow[], baseUrl: string, presignJwt: string | null, filter: HlsRenditionFilter = {}): string | null {
+  const hls = selectHlsRenditions(rows.filter((e) => e.format === 'm3u8'), filter).sort((a, b) => b.bandwidth - a.bandwidth || (a.uid < b.uid ? -1 : 1));
   if (hls.length === 0) return null;
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
   for (const e of hls) {
@@ -97,7 +137,8 @@ export function hlsMasterPlaylist(rows: readonly ContentExportRow[], baseUrl: st
 /** HLS media playlist of one export: its parts in position order (VOD). */
 export function hlsMediaPlaylist(e: ContentExportRow, baseUrl: string, presignJwt: string | null, partExt = 'ts'): string {
   const parts = [...e.parts].sort((a, b) => a.position - b.position);
-  const target = Math.max(e.targetDuration, ...parts.map((p) => Math.ceil(p.durationSeconds)));
+  // RFC 8216 §4.3.3.1: every EXTINF duration, rounded to the nearest integer, is at most the target.
+  const target = Math.max(e.targetDuration, ...parts.map((p) => Math.round(p.durationSeconds)));
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-MEDIA-SEQUENCE:0', '#EXT-X-PLAYLIST-TYPE:VOD'];
   for (const p of parts) lines.push(`#EXTINF:${p.durationSeconds.toFixed(3)},`, withJwt(baseUrl + contentPartPath(p.uid, partExt), presignJwt));
   lines.push('#EXT-X-ENDLIST');

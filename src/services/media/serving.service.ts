@@ -9,7 +9,7 @@ import {
 } from '../../db/repositories/media-serving.repository';
 import type { JsonObject } from '../../domain/json';
 import {
-  contentWebPlaylist, hlsMasterPlaylist, hlsMediaPlaylist, imagePlaylist, transcriptBody, type MediaTokenKind,
+  contentWebPlaylist, hlsMasterPlaylist, hlsMediaPlaylist, imagePlaylist, transcriptBody, type HlsRenditionFilter, type MediaTokenKind,
 } from '../../domain/media';
 import type { Sql } from '../../db/sql';
 import { readMediaJwt, type PresentedToken } from '../../media/tokens';
@@ -110,8 +110,8 @@ export async function contentWebFor(app: AppContext, contentUid: string, req: Me
   );
 }
 
-/** `GET /api/1/content_files/{uid}/ios.m3u8` (and android): 404 when there is no HLS export. */
-export async function contentHlsMasterFor(app: AppContext, contentUid: string, req: MediaRequest): Promise<MediaAnswer<MediaText>> {
+/** `GET /api/1/content_files/{uid}/ios.m3u8` (and android), optionally filtered: 404 when there is no HLS export. */
+export async function contentHlsMasterFor(app: AppContext, contentUid: string, req: MediaRequest, filter: HlsRenditionFilter = {}): Promise<MediaAnswer<MediaText>> {
   return serve(
     app,
     'content',
@@ -120,7 +120,7 @@ export async function contentHlsMasterFor(app: AppContext, contentUid: string, r
     (sql) => contentExports(sql, contentUid),
     () => contentUid,
     (c, presign) => {
-      const body = hlsMasterPlaylist(c.exports, req.baseUrl, presign);
+      const body = hlsMasterPlaylist(c.exports, req.baseUrl, presign, filter);
       return body === null ? null : { contentType: HLS_CONTENT_TYPE, body };
     },
   );

@@ -7,7 +7,7 @@ import { checkUploadRequest, type ProcessorKind, type UploadIssue } from '../../
 import { partLayout, partsToWire, type WirePart } from '../../domain/media/upload-parts';
 import { newUid } from '../../lib/ids';
 import { signHs256, verifyHs256 } from '../../lib/jwt';
-import { pushProgress } from '../../media/progress';
+import { pushProgress, spawningProgress } from '../../media/progress';
 import type { AppContext } from '../app-context';
 import { inTransaction } from '../transaction';
 
@@ -91,10 +91,13 @@ export async function startMediaUpload(
   };
 }
 
-/** True when `token` is a progress JWT for `progressUid`. */
+/** True when `token` is a progress JWT for `progressUid` or for the job that spawned it. */
 export async function canReadProgress(app: AppContext, progressUid: string, token: string): Promise<boolean> {
   const verified = await verifyHs256(app.config.secrets.progressJwt, token, { audience: PROGRESS_AUDIENCE, requiredClaims: ['sub', 'iss', 'exp', 'aud', 'iat'], now: app.now() });
-  return verified.ok && verified.payload.sub === progressUid;
+  if (!verified.ok) return false;
+  if (verified.payload.sub === progressUid) return true;
+  // A job spawned by the token's job (a transcript after processing) is followed with the same token.
+  return (await spawningProgress(app.redis, progressUid)) === verified.payload.sub;
 }
 
 export type UploadPartOutcome =
