@@ -9,6 +9,7 @@ import { sha512Hex, type ProcessingOutcome } from '../media/processing';
 import { pushProgress } from '../media/progress';
 import type { AppContext } from '../services/app-context';
 import { inTransaction } from '../services/transaction';
+import { WorkerLoop } from './worker-loop';
 
 /** Completed uploads whose processing has run this long are failed and deleted (§3.4 step 4, ours). */
 export const PROCESSING_TIMEOUT_SECONDS = 2 * 3600;
@@ -24,59 +25,41 @@ const SWEEP_EVERY_MS = 15 * 60 * 1000;
  * timeout sweeps every 15 minutes.
  */
 export class MediaJobRunner {
-  private running = false;
-  private timer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
-  private busy: Promise<void> | null = null;
-  private again = false;
-  private readonly abort = new AbortController();
+  private readonly worker: WorkerLoop;
 
-  constructor(private readonly appRef: () => AppContext) {}
+  constructor(private readonly appRef: () => AppContext) {
+    this.worker = new WorkerLoop({
+      pollMs: POLL_MS,
+      drain: () => this.drain(),
+      onError: (error) => this.appRef().log.error({ err: error }, 'media processing: worker error'),
+    });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.timer = setInterval(() => this.wake(), POLL_MS);
-    this.timer.unref();
+    if (!this.worker.start()) return;
     this.sweepTimer = setInterval(() => void this.sweep().catch((error) => this.appRef().log.error({ err: error }, 'media upload sweep failed')), SWEEP_EVERY_MS);
     this.sweepTimer.unref();
-    this.wake();
   }
 
   /** Processes queued jobs until none is left (coalescing concurrent wakes). */
   wake(): void {
-    if (!this.running) return;
-    if (this.busy !== null) {
-      this.again = true;
-      return;
-    }
-    this.busy = this.drain()
-      .catch((error) => this.appRef().log.error({ err: error }, 'media processing: worker error'))
-      .finally(() => {
-        this.busy = null;
-        if (this.again && this.running) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.worker.wake();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.abort.abort();
-    if (this.timer) clearInterval(this.timer);
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    await this.busy;
+    await this.worker.stop();
   }
 
   /** Resolves when no job is running here (tests and benchmarks). */
-  async idle(): Promise<void> {
-    while (this.busy !== null) await this.busy;
+  idle(): Promise<void> {
+    return this.worker.idle();
   }
 
   private async drain(): Promise<void> {
     const app = this.appRef();
-    while (this.running) {
+    while (this.worker.running) {
       const upload = await inTransaction(app.db, ({ sql }) => claimCompletedUpload(sql, app.now()));
       if (upload === null) return;
       await this.runOne(app, upload);
@@ -95,7 +78,7 @@ export class MediaJobRunner {
     try {
       outcome = await this.process(app, upload);
     } catch (error) {
-      if (this.abort.signal.aborted) {
+      if (this.worker.signal.aborted) {
         await inTransaction(app.db, ({ sql }) => releaseUpload(sql, upload.id));
         await progress('bounce', 'interrupted by a shutdown; queued again');
         return;
@@ -132,7 +115,7 @@ export class MediaJobRunner {
       bytes, sha512: sha, uploadSha512: sha, name: upload.uid,
       uploadedBySub: typeof kwargs.uploaded_by_user_sub === 'string' ? kwargs.uploaded_by_user_sub : null,
       dynamicSize: (kwargs.dynamic_size ?? null) as Size | null,
-      signal: this.abort.signal,
+      signal: this.worker.signal,
       progressUid: upload.job_progress_uid,
     };
     return processor.kind === 'image' ? processImage(app, processor, input) : processContent(app, processor, input);

@@ -2,6 +2,7 @@ import { newUid } from '../lib/ids';
 import { linkSpawnedProgress, pushProgress } from '../media/progress';
 import { transcribeContent, type TranscriptOutcome } from '../media/transcription';
 import type { AppContext } from '../services/app-context';
+import { WorkerLoop } from './worker-loop';
 
 /** The reference's job name (screens-and-media.md §3.5.5), shown in `spawned` events. */
 export const TRANSCRIPT_JOB = 'runners.generate_onboarding_video_transcript';
@@ -31,13 +32,15 @@ return due[1]`;
  * all instances); the job is idempotent, so a retry after a crash or shutdown is harmless.
  */
 export class TranscriptJobRunner {
-  private running = false;
-  private timer: NodeJS.Timeout | null = null;
-  private busy: Promise<void> | null = null;
-  private again = false;
-  private readonly abort = new AbortController();
+  private readonly worker: WorkerLoop;
 
-  constructor(private readonly appRef: () => AppContext) {}
+  constructor(private readonly appRef: () => AppContext) {
+    this.worker = new WorkerLoop({
+      pollMs: POLL_MS,
+      drain: () => this.drain(),
+      onError: (error) => this.appRef().log.error({ err: error }, 'transcript jobs: worker error'),
+    });
+  }
 
   /** True when a transcriber is registered: content processing then spawns transcript jobs. */
   get enabled(): boolean {
@@ -45,23 +48,16 @@ export class TranscriptJobRunner {
   }
 
   start(): void {
-    if (this.running || !this.enabled) return;
-    this.running = true;
-    this.timer = setInterval(() => this.wake(), POLL_MS);
-    this.timer.unref();
-    this.wake();
+    if (this.enabled) this.worker.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.abort.abort();
-    if (this.timer) clearInterval(this.timer);
-    await this.busy;
+  stop(): Promise<void> {
+    return this.worker.stop();
   }
 
   /** Resolves when no job is running here (tests). */
-  async idle(): Promise<void> {
-    while (this.busy !== null) await this.busy;
+  idle(): Promise<void> {
+    return this.worker.idle();
   }
 
   /**
@@ -91,25 +87,12 @@ export class TranscriptJobRunner {
   }
 
   wake(): void {
-    if (!this.running) return;
-    if (this.busy !== null) {
-      this.again = true;
-      return;
-    }
-    this.busy = this.drain()
-      .catch((error) => this.appRef().log.error({ err: error }, 'transcript jobs: worker error'))
-      .finally(() => {
-        this.busy = null;
-        if (this.again && this.running) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.worker.wake();
   }
 
   private async drain(): Promise<void> {
     const app = this.appRef();
-    while (this.running) {
+    while (this.worker.running) {
       const now = app.now();
       const member = (await app.redis.eval(CLAIM_SCRIPT, 1, TRANSCRIPT_QUEUE_KEY, now, now + TRANSCRIPT_LEASE_SECONDS)) as string | null;
       if (member === null) return;
@@ -132,9 +115,9 @@ export class TranscriptJobRunner {
     await progress('started', `transcribing with ${transcriber.name}`);
     let outcome: TranscriptOutcome;
     try {
-      outcome = await transcribeContent(app, transcriber, job.content_file_uid, this.abort.signal);
+      outcome = await transcribeContent(app, transcriber, job.content_file_uid, this.worker.signal);
     } catch (error) {
-      if (this.abort.signal.aborted) {
+      if (this.worker.signal.aborted) {
         // Due again at once, for whichever instance polls first.
         await app.redis.zadd(TRANSCRIPT_QUEUE_KEY, app.now(), member);
         await progress('bounce', 'interrupted by a shutdown; queued again');
