@@ -162,6 +162,22 @@ describe('round trips per request (CLIENTFLOWS_DEBUG_ROUND_TRIPS=1)', () => {
     expect(Number(after.logs)).toBe(Number(before[0].logs) + 1);
   });
 
+  it('queue reads take screen schemas from a cache keyed by schema_hash: a changed schema (new hash) is read again', async () => {
+    const before = await readQueueSnapshot(server.app.db.query, { sub: SUB });
+    const screen = before!.queue[0].clientScreen!;
+    expect(Object.isFrozen(screen.schema)).toBe(true);
+    const [stored] = await server.sql<{ schema: object; schema_hash: string }>('SELECT schema, schema_hash FROM client_screens WHERE id = $1', [screen.id]);
+    try {
+      // What a migration changing the screen does: new schema, new hash.
+      await server.sql(`UPDATE client_screens SET schema = jsonb_set(schema, '{description}', '"changed"'), schema_hash = schema_hash || '-changed' WHERE id = $1`, [screen.id]);
+      const after = await readQueueSnapshot(server.app.db.query, { sub: SUB });
+      expect(after!.queue[0].clientScreen!.schema.description).toBe('changed');
+      expect(screen.schema.description).not.toBe('changed');
+    } finally {
+      await server.sql('UPDATE client_screens SET schema = $1, schema_hash = $2 WHERE id = $3', [stored.schema, stored.schema_hash, screen.id]);
+    }
+  });
+
   it('leaves answers without the header when the counter is off', async () => {
     const plain = await startTestServer();
     try {

@@ -18,13 +18,13 @@ interface QueueRow {
   cs_id: string | null;
   cs_uid: string | null;
   cs_slug: string | null;
-  cs_schema: JsonObject | null;
+  cs_schema_hash: string | null;
   cs_flags: number | null;
 }
 
 const QUEUE_COLUMNS = `q.uid, q.outer_counter, q.inner_counter, q.client_flow_id, q.flow_client_parameters,
   q.flow_server_parameters, q.screen, q.added_at,
-  cs.id AS cs_id, cs.uid AS cs_uid, cs.slug AS cs_slug, cs.schema AS cs_schema, cs.flags AS cs_flags`;
+  cs.id AS cs_id, cs.uid AS cs_uid, cs.slug AS cs_slug, cs.schema_hash AS cs_schema_hash, cs.flags AS cs_flags`;
 
 /**
  * The whole queue of a user, front first, each row with its screen definition read live (the
@@ -38,7 +38,7 @@ export async function loadQueue(sql: Sql, userId: string): Promise<QueuedScreen[
      ORDER BY q.outer_counter DESC, q.inner_counter ASC`,
     [userId],
   );
-  return toQueue(rows);
+  return toQueue(sql, rows);
 }
 
 /** A user holding its queue lock, with the queue as it is under that lock. */
@@ -87,7 +87,7 @@ export async function readQueueSnapshot(sql: Sql, key: UserKey): Promise<QueueSn
     ? await sql<UserQueueRow>(SNAPSHOT_BY_TOKEN, [key.token, key.now])
     : await sql<UserQueueRow>(SNAPSHOT_BY_SUB, [key.sub]);
   if (rows.length === 0) return null;
-  return { user: userOf(rows[0]), queueVersion: rows[0].queue_version, queue: toQueue(rows.filter((row) => row.uid !== null)) };
+  return { user: userOf(rows[0]), queueVersion: rows[0].queue_version, queue: await toQueue(sql, rows.filter((row) => row.uid !== null)) };
 }
 
 /**
@@ -114,11 +114,55 @@ export async function lockUserWithQueue(sql: Sql, sub: string): Promise<LockedUs
   const [first] = rows;
   const user = userOf(first);
   const fresh = String(first.locked_version) === String(first.snapshot_version);
-  const queue = fresh ? toQueue(rows.filter((row) => row.uid !== null)) : await loadQueue(sql, user.id);
+  const queue = fresh ? await toQueue(sql, rows.filter((row) => row.uid !== null)) : await loadQueue(sql, user.id);
   return { ...user, queue, queueVersion: Number(first.locked_version) };
 }
 
-function toQueue(rows: QueueRow[]): QueuedScreen[] {
+/**
+ * Screen schemas by `schema_hash`. Every queue read needs the schema of each queued screen;
+ * parsing each one from JSON on every peek and pop cost more than the rest of the row. A hash
+ * names its content, so a cached schema is never stale: a changed screen has a new hash, which
+ * misses and is read. Frozen, because every request shares them.
+ */
+const schemasByHash = new Map<string, JsonObject>();
+const SCHEMA_CACHE_LIMIT = 1000;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** The schema of each row's screen: from the cache, else read by screen id (one statement for all misses). */
+async function screenSchemas(sql: Sql, rows: readonly QueueRow[]): Promise<Map<string, JsonObject>> {
+  const byId = new Map<string, JsonObject>();
+  const missing: string[] = [];
+  for (const row of rows) {
+    if (row.cs_id === null || byId.has(row.cs_id)) continue;
+    const cached = schemasByHash.get(row.cs_schema_hash!);
+    if (cached === undefined) missing.push(row.cs_id);
+    else byId.set(row.cs_id, cached);
+  }
+  if (missing.length > 0) {
+    const read = await sql<{ id: string; schema_hash: string; schema: JsonObject }>(
+      `SELECT id::text AS id, schema_hash, schema FROM client_screens WHERE id = ANY(?::bigint[])`,
+      [textArrayParam([...new Set(missing)])],
+    );
+    if (schemasByHash.size + read.length > SCHEMA_CACHE_LIMIT) schemasByHash.clear();
+    for (const screen of read) {
+      // Read after the queue: a screen changed in between gives its newer schema, as a later read would.
+      const schema = schemasByHash.get(screen.schema_hash) ?? deepFreeze(screen.schema);
+      schemasByHash.set(screen.schema_hash, schema);
+      byId.set(screen.id, schema);
+    }
+  }
+  return byId;
+}
+
+async function toQueue(sql: Sql, rows: QueueRow[]): Promise<QueuedScreen[]> {
+  const schemas = await screenSchemas(sql, rows);
   return rows.map((row) => ({
     uid: row.uid,
     outerCounter: row.outer_counter,
@@ -127,7 +171,7 @@ function toQueue(rows: QueueRow[]): QueuedScreen[] {
     clientScreen:
       row.cs_id === null
         ? null
-        : { id: Number(row.cs_id), uid: row.cs_uid!, slug: row.cs_slug!, schema: row.cs_schema!, flags: screenFlags(row.cs_flags!) },
+        : { id: Number(row.cs_id), uid: row.cs_uid!, slug: row.cs_slug!, schema: schemas.get(row.cs_id)!, flags: screenFlags(row.cs_flags!) },
     flowClientParameters: row.flow_client_parameters,
     flowServerParameters: row.flow_server_parameters,
     screen: row.screen,
