@@ -28,7 +28,8 @@ const QUEUE_COLUMNS = `q.uid, q.outer_counter, q.inner_counter, q.client_flow_id
 
 /**
  * The whole queue of a user, front first, each row with its screen definition read live (the
- * screen row is never snapshotted). Call with the per-user lock held.
+ * screen row is never snapshotted; its schema comes by `schema_hash`, see `screenSchemas`). Call
+ * with the per-user lock held.
  */
 export async function loadQueue(sql: Sql, userId: string): Promise<QueuedScreen[]> {
   const rows = await sql<QueueRow>(
