@@ -6,7 +6,7 @@ import { processContent } from '../media/content-processor';
 import { readAll } from '../media/file-store';
 import { processImage } from '../media/image-processor';
 import { sha512Hex, type ProcessingOutcome } from '../media/processing';
-import { pushProgress } from '../media/progress';
+import { pushJobState, pushProgress, type JobStateEvent } from '../media/progress';
 import type { AppContext } from '../services/app-context';
 import { inTransaction } from '../services/transaction';
 import { WorkerLoop } from './worker-loop';
@@ -68,10 +68,8 @@ export class MediaJobRunner {
 
   private async runOne(app: AppContext, upload: FileUploadRow): Promise<void> {
     const progressUid = upload.job_progress_uid;
-    const progress = (type: 'started' | 'failed' | 'succeeded' | 'bounce', message: string) =>
-      progressUid === null
-        ? Promise.resolve()
-        : pushProgress(app.redis, app.log, progressUid, { type, message, indicator: type === 'started' ? { type: 'spinner' } : type === 'bounce' ? null : { type: 'final' } }, app.now());
+    const progress = (type: JobStateEvent, message: string) =>
+      progressUid === null ? Promise.resolve() : pushJobState(app.redis, app.log, progressUid, type, message, app.now());
     const log = app.log.child({ job: upload.success_job_name, fileUploadUid: upload.uid });
     await progress('started', 'processing the upload');
     let outcome: ProcessingOutcome;

@@ -1,5 +1,5 @@
 import { newUid } from '../lib/ids';
-import { linkSpawnedProgress, pushProgress } from '../media/progress';
+import { linkSpawnedProgress, pushJobState, pushProgress, type JobStateEvent } from '../media/progress';
 import { transcribeContent, type TranscriptOutcome } from '../media/transcription';
 import type { AppContext } from '../services/app-context';
 import { WorkerLoop } from './worker-loop';
@@ -110,8 +110,7 @@ export class TranscriptJobRunner {
     }
     const transcriber = app.transcribers.current!;
     const log = app.log.child({ job: TRANSCRIPT_JOB, contentFileUid: job.content_file_uid });
-    const progress = (type: 'started' | 'failed' | 'succeeded' | 'bounce', message: string) =>
-      pushProgress(app.redis, app.log, job.job_progress_uid, { type, message, indicator: type === 'started' ? { type: 'spinner' } : type === 'bounce' ? null : { type: 'final' } }, app.now());
+    const progress = (type: JobStateEvent, message: string) => pushJobState(app.redis, app.log, job.job_progress_uid, type, message, app.now());
     await progress('started', `transcribing with ${transcriber.name}`);
     let outcome: TranscriptOutcome;
     try {

@@ -38,6 +38,15 @@ export async function spawningProgress(redis: Redis, uid: string): Promise<strin
   return redis.get(progressParentKey(uid)).catch(() => null);
 }
 
+/** The events of a job's own lifecycle. */
+export type JobStateEvent = 'started' | 'failed' | 'succeeded' | 'bounce';
+
+/** A lifecycle event: a spinner while the job runs, final when it ends, no indicator for a bounce. */
+export function pushJobState(redis: Redis, log: Logger, uid: string, type: JobStateEvent, message: string, now: number): Promise<void> {
+  const indicator: ProgressIndicator = type === 'started' ? { type: 'spinner' } : type === 'bounce' ? null : { type: 'final' };
+  return pushProgress(redis, log, uid, { type, message, indicator }, now);
+}
+
 /** Pushes one event; a Redis failure is logged, never thrown (progress must not fail a job). */
 export async function pushProgress(
   redis: Redis,
