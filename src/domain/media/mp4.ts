@@ -12,23 +12,12 @@ export function mp4DurationSeconds(bytes: Uint8Array): number | null {
 }
 
 function scan(view: DataView, start: number, end: number): number | null {
-  let offset = start;
-  while (offset + 8 <= end) {
-    let size = view.getUint32(offset);
-    const type = String.fromCharCode(view.getUint8(offset + 4), view.getUint8(offset + 5), view.getUint8(offset + 6), view.getUint8(offset + 7));
-    let header = 8;
-    if (size === 1) {
-      if (offset + 16 > end) return null;
-      size = Number(view.getBigUint64(offset + 8));
-      header = 16;
-    } else if (size === 0) size = end - offset;
-    if (size < header || offset + size > end) return null;
-    if (type === 'mvhd') return readMvhd(view, offset + header, offset + size);
-    if (CONTAINERS.has(type)) {
-      const found = scan(view, offset + header, offset + size);
+  for (const box of boxes(view, start, end)) {
+    if (box.type === 'mvhd') return readMvhd(view, box.start, box.end);
+    if (CONTAINERS.has(box.type)) {
+      const found = scan(view, box.start, box.end);
       if (found !== null) return found;
     }
-    offset += size;
   }
   return null;
 }
